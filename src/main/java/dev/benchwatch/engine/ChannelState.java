@@ -1,0 +1,40 @@
+package dev.benchwatch.engine;
+
+import dev.benchwatch.engine.pipeline.Pipeline;
+import dev.benchwatch.engine.trigger.TriggerStateMachine;
+import dev.benchwatch.engine.window.Window;
+
+/** Everything the engine thread keeps for one channel, with the processors subscribed to it as arrays. */
+final class ChannelState {
+    static final Window[] NO_WINDOWS = new Window[0];
+    static final Pipeline[] NO_PIPELINES = new Pipeline[0];
+    static final TriggerStateMachine[] NO_TRIGGERS = new TriggerStateMachine[0];
+
+    final int id;
+    final ChannelHistory history;
+    double latest = Double.NaN;
+    long latestNanos;
+    long count;
+    Window[] windows = NO_WINDOWS;
+    /** Pipelines whose input this channel is. */
+    Pipeline[] pipelines = NO_PIPELINES;
+    /** Pipelines with a join step that pairs with this channel. */
+    Pipeline[] joinPartners = NO_PIPELINES;
+    TriggerStateMachine[] triggers = NO_TRIGGERS;
+
+    ChannelState(int id, int historyCapacity, long historyMaxAgeNanos) {
+        this.id = id;
+        this.history = new ChannelHistory(historyCapacity, historyMaxAgeNanos);
+    }
+
+    static <T> T[] append(T[] array, T item) {
+        T[] copy = java.util.Arrays.copyOf(array, array.length + 1);
+        copy[array.length] = item;
+        return copy;
+    }
+
+    static <T> T[] remove(T[] array, T item) {
+        return java.util.Arrays.stream(array).filter(x -> x != item)
+                .toArray(n -> java.util.Arrays.copyOf(array, n));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.benchwatch.engine;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What the engine thread does between duty cycles that found no work: spin briefly (lowest latency when
+ * readings are flowing), then yield, then park for growing periods up to a millisecond (no busy core
+ * when the bench is quiet).
+ */
+final class IdleStrategy {
+    private static final int SPINS = 200;
+    private static final int YIELDS = 50;
+    private static final long MIN_PARK_NANOS = 1_000;
+    private static final long MAX_PARK_NANOS = 1_000_000;
+
+    private int idleCycles;
+    private long parkNanos = MIN_PARK_NANOS;
+
+    void idle(int workDone) {
+        if (workDone > 0) {
+            idleCycles = 0;
+            parkNanos = MIN_PARK_NANOS;
+            return;
+        }
+        idleCycles++;
+        if (idleCycles <= SPINS) {
+            Thread.onSpinWait();
+        } else if (idleCycles <= SPINS + YIELDS) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(parkNanos);
+            parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
+        }
+    }
+}

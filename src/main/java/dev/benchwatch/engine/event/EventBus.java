@@ -1,0 +1,157 @@
+package dev.benchwatch.engine.event;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to handlers registered per event type, on a dispatch thread of its own so a slow
+ * handler never stalls the engine. The hand-off is bounded: when it is full the event is dropped and counted.
+ * A handler that throws is counted and logged; the others still run.
+ */
+public final class EventBus implements AutoCloseable {
+    public static final int DEFAULT_CAPACITY = 65_536;
+    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+
+    private final Map<EventType, List<EventHandler>> handlers = new EnumMap<>(EventType.class);
+    private final List<EventHandler> allHandlers = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Event> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong handlerErrors = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final Thread dispatcher;
+    private volatile boolean running = true;
+    private final AtomicLong inFlight = new AtomicLong();
+
+    public EventBus() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    public EventBus(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("event bus capacity must be >= 1, got " + capacity);
+        }
+        for (EventType type : EventType.values()) {
+            handlers.put(type, new CopyOnWriteArrayList<>());
+        }
+        queue = new ArrayBlockingQueue<>(capacity);
+        dispatcher = Thread.ofPlatform().daemon().name("benchwatch-events").unstarted(this::dispatchLoop);
+        dispatcher.start();
+    }
+
+    /** Registers a handler for one event type. */
+    public void register(EventType type, EventHandler handler) {
+        handlers.get(type).add(handler);
+    }
+
+    /** Registers a handler for every event type. */
+    public void registerAll(EventHandler handler) {
+        allHandlers.add(handler);
+    }
+
+    public int handlerCount() {
+        int n = allHandlers.size();
+        for (List<EventHandler> list : handlers.values()) {
+            n += list.size();
+        }
+        return n;
+    }
+
+    /** Hands an event to the dispatch thread; never blocks. Returns false (and counts) when full. */
+    public boolean post(Event event) {
+        inFlight.incrementAndGet();
+        if (queue.offer(event)) {
+            return true;
+        }
+        inFlight.decrementAndGet();
+        dropped.incrementAndGet();
+        return false;
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long handlerErrors() {
+        return handlerErrors.get();
+    }
+
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Waits until everything posted so far has been delivered (for tests and orderly shutdown). */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    private void dispatchLoop() {
+        List<Event> batch = new ArrayList<>(256);
+        while (running || !queue.isEmpty()) {
+            try {
+                Event first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 255);
+                for (Event event : batch) {
+                    try {
+                        deliver(event);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void deliver(Event event) {
+        for (EventHandler handler : handlers.get(event.type())) {
+            invoke(handler, event);
+        }
+        for (EventHandler handler : allHandlers) {
+            invoke(handler, event);
+        }
+        delivered.incrementAndGet();
+    }
+
+    private void invoke(EventHandler handler, Event event) {
+        try {
+            handler.onEvent(event);
+        } catch (RuntimeException e) {
+            handlerErrors.incrementAndGet();
+            LOG.warn("event handler {} failed on event {} ({}): {}", handler, event.id(), event.type(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            dispatcher.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.benchwatch.engine.ingest;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A producer's entrance to the engine: one per device or adapter. Any number of threads may offer through
+ * the same source. Readings wait in this source's own bounded {@link ReadingLane}, so one flooding
+ * device cannot push out another device's readings.
+ */
+public final class IngestSource {
+    private static final long BLOCK_PARK_NANOS = 50_000;
+
+    private final int index;
+    private final String name;
+    private final OverloadPolicy policy;
+    private final ReadingLane lane;
+    private final BooleanSupplier engineRunning;
+    private final AtomicLongArray rejected = new AtomicLongArray(RejectReason.values().length);
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong blockedWaits = new AtomicLong();
+
+    public IngestSource(int index, String name, OverloadPolicy policy, int capacity, BooleanSupplier engineRunning) {
+        this.index = index;
+        this.name = Objects.requireNonNull(name, "source name");
+        this.policy = Objects.requireNonNull(policy, "overload policy");
+        this.lane = new ReadingLane(capacity);
+        this.engineRunning = engineRunning;
+    }
+
+    /** Offers a reading stamped with the current time as its ingest time. */
+    public boolean offer(int channel, long timestampNanos, double value) {
+        return offer(channel, timestampNanos, value, System.nanoTime());
+    }
+
+    /**
+     * Offers a reading. {@code ingestNanoTime} ({@link System#nanoTime()} scale) is where latency is
+     * measured from; a load generator passes the time it intended to send, which corrects for
+     * coordinated omission. Returns true when the reading was queued; false only when the engine has
+     * stopped (counted as {@link RejectReason#ENGINE_STOPPED}). Under DROP_OLDEST it always queues,
+     * discarding (and counting) the oldest queued reading when full; under BLOCK it waits for room.
+     */
+    public boolean offer(int channel, long timestampNanos, double value, long ingestNanoTime) {
+        offered.incrementAndGet();
+        while (!lane.offer(channel, timestampNanos, value, ingestNanoTime)) {
+            if (!engineRunning.getAsBoolean()) {
+                count(RejectReason.ENGINE_STOPPED);
+                return false;
+            }
+            if (policy == OverloadPolicy.DROP_OLDEST) {
+                if (lane.discardOldest()) {
+                    count(RejectReason.DROPPED_OVERLOAD);
+                }
+            } else {
+                blockedWaits.incrementAndGet();
+                LockSupport.parkNanos(BLOCK_PARK_NANOS);
+            }
+        }
+        return true;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public OverloadPolicy policy() {
+        return policy;
+    }
+
+    public ReadingLane lane() {
+        return lane;
+    }
+
+    public int queueDepth() {
+        return lane.size();
+    }
+
+    public long offered() {
+        return offered.get();
+    }
+
+    public long blockedWaits() {
+        return blockedWaits.get();
+    }
+
+    public long rejected(RejectReason reason) {
+        return rejected.get(reason.ordinal());
+    }
+
+    public long rejectedTotal() {
+        long sum = 0;
+        for (int i = 0; i < rejected.length(); i++) {
+            sum += rejected.get(i);
+        }
+        return sum;
+    }
+
+    /** Counts a rejection against this source. */
+    public void count(RejectReason reason) {
+        rejected.incrementAndGet(reason.ordinal());
+    }
+
+}

@@ -1,0 +1,191 @@
+package dev.benchwatch.engine.window;
+
+/**
+ * Statistics over a window that both adds and evicts readings (sliding time and count windows).
+ * Keeps the window's readings in a growable primitive ring; Welford's update run forwards and backwards
+ * for mean and variance; monotonic deques for min and max. Every operation is amortised O(1).
+ *
+ * <p>Subtracting evicted readings lets rounding error creep in, so after as many evictions as the
+ * window holds, mean, variance and sum are recomputed exactly from the ring (two-pass): O(n) work every
+ * n evictions, still O(1) amortised, and results stay within 1e-9 of a naive recomputation.
+ */
+public final class SlidingStats implements WindowStats {
+    private static final int MIN_RECOMPUTE_INTERVAL = 64;
+
+    private long[] timestamps;
+    private double[] values;
+    private int mask;
+    private long head; // sequence number of the oldest reading
+    private long tail; // sequence number after the newest reading
+
+    // monotonic deques of sequence numbers: values at minQ front are the window's minimum
+    private long[] minQ;
+    private long minHead;
+    private long minTail;
+    private long[] maxQ;
+    private long maxHead;
+    private long maxTail;
+
+    private double sum;
+    private double mean;
+    private double m2;
+    private long evictionsSinceRecompute;
+
+    public SlidingStats(int initialCapacity) {
+        int size = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity) - 1) << 1);
+        allocate(size);
+    }
+
+    private void allocate(int size) {
+        timestamps = new long[size];
+        values = new double[size];
+        minQ = new long[size];
+        maxQ = new long[size];
+        mask = size - 1;
+    }
+
+    @Override
+    public long count() {
+        return tail - head;
+    }
+
+    public int capacity() {
+        return mask + 1;
+    }
+
+    /** Timestamp of the oldest reading in the window; undefined when empty. */
+    public long oldestTimestamp() {
+        return timestamps[(int) head & mask];
+    }
+
+    public long newestTimestamp() {
+        return timestamps[(int) (tail - 1) & mask];
+    }
+
+    public void add(long timestampNanos, double value) {
+        if (tail - head == capacity()) {
+            grow();
+        }
+        int index = (int) tail & mask;
+        timestamps[index] = timestampNanos;
+        values[index] = value;
+        long seq = tail++;
+
+        long n = tail - head;
+        sum += value;
+        double delta = value - mean;
+        mean += delta / n;
+        m2 += delta * (value - mean);
+
+        while (maxTail > maxHead && values[(int) maxQ[(int) (maxTail - 1) & mask] & mask] <= value) {
+            maxTail--;
+        }
+        maxQ[(int) maxTail++ & mask] = seq;
+        while (minTail > minHead && values[(int) minQ[(int) (minTail - 1) & mask] & mask] >= value) {
+            minTail--;
+        }
+        minQ[(int) minTail++ & mask] = seq;
+    }
+
+    /** Evicts the oldest reading; the window must not be empty. */
+    public void evictOldest() {
+        long seq = head;
+        double value = values[(int) seq & mask];
+        head++;
+        long n = tail - head;
+        if (n == 0) {
+            sum = 0;
+            mean = 0;
+            m2 = 0;
+            minHead = minTail = 0;
+            maxHead = maxTail = 0;
+            evictionsSinceRecompute = 0;
+            return;
+        }
+        sum -= value;
+        double delta = value - mean;
+        mean -= delta / n;
+        m2 -= delta * (value - mean);
+        if (m2 < 0) {
+            m2 = 0;
+        }
+        if (minQ[(int) minHead & mask] == seq) {
+            minHead++;
+        }
+        if (maxQ[(int) maxHead & mask] == seq) {
+            maxHead++;
+        }
+        if (++evictionsSinceRecompute >= Math.max(n, MIN_RECOMPUTE_INTERVAL)) {
+            recompute();
+        }
+    }
+
+    /** Evicts readings with a timestamp at or before {@code cutoffNanos}. */
+    public void evictUpTo(long cutoffNanos) {
+        while (tail > head && timestamps[(int) head & mask] <= cutoffNanos) {
+            evictOldest();
+        }
+    }
+
+    private void recompute() {
+        evictionsSinceRecompute = 0;
+        long n = tail - head;
+        double s = 0;
+        for (long i = head; i < tail; i++) {
+            s += values[(int) i & mask];
+        }
+        double m = s / n;
+        double squares = 0;
+        double correction = 0;
+        for (long i = head; i < tail; i++) {
+            double d = values[(int) i & mask] - m;
+            squares += d * d;
+            correction += d;
+        }
+        sum = s;
+        mean = m + correction / n;
+        m2 = squares - correction * correction / n;
+    }
+
+    private void grow() {
+        int oldSize = capacity();
+        long[] oldTs = timestamps;
+        double[] oldValues = values;
+        long[] oldMin = minQ;
+        long[] oldMax = maxQ;
+        int oldMask = mask;
+        allocate(oldSize * 2);
+        // sequence numbers stay the same; only their slot (seq & mask) changes
+        for (long s = head; s < tail; s++) {
+            timestamps[(int) s & mask] = oldTs[(int) s & oldMask];
+            values[(int) s & mask] = oldValues[(int) s & oldMask];
+        }
+        for (long s = minHead; s < minTail; s++) {
+            minQ[(int) s & mask] = oldMin[(int) s & oldMask];
+        }
+        for (long s = maxHead; s < maxTail; s++) {
+            maxQ[(int) s & mask] = oldMax[(int) s & oldMask];
+        }
+    }
+
+    @Override
+    public double get(Stat stat) {
+        long n = tail - head;
+        if (n == 0) {
+            return stat == Stat.COUNT || stat == Stat.SUM ? 0 : Double.NaN;
+        }
+        return switch (stat) {
+            case COUNT -> n;
+            case SUM -> sum;
+            case MEAN -> mean;
+            case MIN -> values[(int) minQ[(int) minHead & mask] & mask];
+            case MAX -> values[(int) maxQ[(int) maxHead & mask] & mask];
+            case STDDEV -> n < 2 ? 0 : Math.sqrt(m2 / (n - 1));
+            case FIRST -> values[(int) head & mask];
+            case LAST -> values[(int) (tail - 1) & mask];
+            case RATE_OF_CHANGE -> RunningStats.rate(values[(int) head & mask], values[(int) (tail - 1) & mask],
+                    oldestTimestamp(), newestTimestamp());
+            case TIME_SPAN -> (newestTimestamp() - oldestTimestamp()) / 1e9;
+        };
+    }
+}
