@@ -438,7 +438,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void runLoop() {
-        IdleStrategy idle = new IdleStrategy();
+        IdleStrategy idle = new IdleStrategy(config.idleMode());
         while (running) {
             idle.idle(doWork());
         }

@@ -1,7 +1,6 @@
 package dev.benchwatch.engine.action;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /** Fills {@code {trigger}}, {@code {channel}}, {@code {value}}, {@code {severity}}, {@code {time}}, {@code {state}}. */
 public final class ActionTemplate {
@@ -28,6 +27,10 @@ public final class ActionTemplate {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%.6g", value);
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        // six significant digits, no trailing zeros: 101.5, 0.00123457, 1234570
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

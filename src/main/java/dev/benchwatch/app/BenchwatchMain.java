@@ -1,0 +1,38 @@
+package dev.benchwatch.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code benchwatch} command. Every capability of the engine is reachable from here without a display;
+ * the console (issue 4) will open when no subcommand is given.
+ */
+@Command(name = "benchwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Real-time monitoring for lab benches: serial, USB-serial and MQTT sensors.",
+        subcommands = {EngineDemoCommand.class, CommandLine.HelpCommand.class})
+public final class BenchwatchMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (tests call this instead of main). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new BenchwatchMain());
+        commandLine.registerConverter(java.time.Duration.class, new DurationConverter());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().getOut().println("The console is not built yet; use a subcommand.");
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
