@@ -2,11 +2,10 @@ package dev.benchwatch.engine.action;
 
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
+import dev.benchwatch.engine.event.QueueWorker;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,7 +23,7 @@ public final class ActionExecutor implements AutoCloseable {
 
     private final ActionPorts ports;
     private final Consumer<Event> outcomes;
-    private final BlockingQueue<ActionRequest> queue;
+    private final QueueWorker<ActionRequest> worker;
     private final Map<String, RateLimit> limits = new HashMap<>();
     private final int permits;
     private final java.time.Duration period;
@@ -33,9 +32,6 @@ public final class ActionExecutor implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong queueFull = new AtomicLong();
-    private final Thread worker;
-    private volatile boolean running = true;
-    private final AtomicLong inFlight = new AtomicLong();
 
     public ActionExecutor(ActionPorts ports, Consumer<Event> outcomes) {
         this(ports, outcomes, RateLimit.DEFAULT_PERMITS, RateLimit.DEFAULT_PERIOD, RateLimit.DEFAULT_BURST,
@@ -50,9 +46,7 @@ public final class ActionExecutor implements AutoCloseable {
         this.period = period;
         this.burst = burst;
         new RateLimit(permits, period, burst, 0); // validates the settings at once
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.worker = Thread.ofPlatform().daemon().name("benchwatch-actions").unstarted(this::loop);
-        worker.start();
+        this.worker = new QueueWorker<>("benchwatch-actions", queueCapacity, this::runAll);
     }
 
     /** Hands a firing to the action thread; never blocks. A full queue is reported as QUEUE_FULL events. */
@@ -60,32 +54,10 @@ public final class ActionExecutor implements AutoCloseable {
         if (request.actions().isEmpty()) {
             return;
         }
-        inFlight.incrementAndGet();
-        if (!queue.offer(request)) {
-            inFlight.decrementAndGet();
+        if (!worker.offer(request)) {
             queueFull.incrementAndGet();
             for (ActionSpec action : request.actions()) {
                 report(request, action, ActionOutcome.QUEUE_FULL, "", "action queue full");
-            }
-        }
-    }
-
-    private void loop() {
-        while (running || !queue.isEmpty()) {
-            try {
-                ActionRequest request = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (request == null) {
-                    continue;
-                }
-                try {
-                    runAll(request);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
             }
         }
     }
@@ -178,24 +150,11 @@ public final class ActionExecutor implements AutoCloseable {
 
     /** Waits until every submitted firing has run (tests, orderly shutdown). */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
+        return worker.awaitIdle(timeout, unit);
     }
 
     @Override
     public void close() {
-        running = false;
-        try {
-            worker.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
-
 }

@@ -1,11 +1,8 @@
 package dev.benchwatch.engine.event;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,28 +20,20 @@ public final class EventBus implements AutoCloseable {
 
     private final Map<EventType, List<EventHandler>> handlers = new EnumMap<>(EventType.class);
     private final List<EventHandler> allHandlers = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<Event> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong handlerErrors = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
-    private final Thread dispatcher;
-    private volatile boolean running = true;
-    private final AtomicLong inFlight = new AtomicLong();
+    private final QueueWorker<Event> dispatcher;
 
     public EventBus() {
         this(DEFAULT_CAPACITY);
     }
 
     public EventBus(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("event bus capacity must be >= 1, got " + capacity);
-        }
         for (EventType type : EventType.values()) {
             handlers.put(type, new CopyOnWriteArrayList<>());
         }
-        queue = new ArrayBlockingQueue<>(capacity);
-        dispatcher = Thread.ofPlatform().daemon().name("benchwatch-events").unstarted(this::dispatchLoop);
-        dispatcher.start();
+        dispatcher = new QueueWorker<>("benchwatch-events", capacity, this::deliver);
     }
 
     /** Registers a handler for one event type. */
@@ -67,11 +56,9 @@ public final class EventBus implements AutoCloseable {
 
     /** Hands an event to the dispatch thread; never blocks. Returns false (and counts) when full. */
     public boolean post(Event event) {
-        inFlight.incrementAndGet();
-        if (queue.offer(event)) {
+        if (dispatcher.offer(event)) {
             return true;
         }
-        inFlight.decrementAndGet();
         dropped.incrementAndGet();
         return false;
     }
@@ -90,40 +77,7 @@ public final class EventBus implements AutoCloseable {
 
     /** Waits until everything posted so far has been delivered (for tests and orderly shutdown). */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
-    }
-
-    private void dispatchLoop() {
-        List<Event> batch = new ArrayList<>(256);
-        while (running || !queue.isEmpty()) {
-            try {
-                Event first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 255);
-                for (Event event : batch) {
-                    try {
-                        deliver(event);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                }
-                batch.clear();
-            } catch (InterruptedException e) {
-                if (!running) {
-                    break;
-                }
-            }
-        }
+        return dispatcher.awaitIdle(timeout, unit);
     }
 
     private void deliver(Event event) {
@@ -147,11 +101,6 @@ public final class EventBus implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        try {
-            dispatcher.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.close();
     }
 }

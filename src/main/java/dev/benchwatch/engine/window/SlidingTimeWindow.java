@@ -1,13 +1,12 @@
 package dev.benchwatch.engine.window;
 
 /** The readings of the last {@code size} nanoseconds of event time: (newest - size, newest]. */
-public final class SlidingTimeWindow extends Window {
+public final class SlidingTimeWindow extends ContinuousWindow {
     private final long sizeNanos;
-    private final SlidingStats stats = new SlidingStats(64);
     private long newest = Long.MIN_VALUE;
 
     SlidingTimeWindow(WindowSpec spec, int channel) {
-        super(spec, channel);
+        super(spec, channel, 64);
         this.sizeNanos = spec.sizeNanos();
     }
 
@@ -20,29 +19,5 @@ public final class SlidingTimeWindow extends Window {
         stats.add(timestampNanos, value);
         stats.evictUpTo(newest - sizeNanos);
         return null;
-    }
-
-    @Override
-    public double value(Stat stat) {
-        return stats.get(stat);
-    }
-
-    @Override
-    public boolean isContinuous() {
-        return true;
-    }
-
-    @Override
-    public WindowResult current() {
-        double[] out = new double[Stat.values().length];
-        stats.copyTo(out);
-        long count = stats.count();
-        return new WindowResult(id(), channel(), count == 0 ? 0 : stats.oldestTimestamp(),
-                count == 0 ? 0 : stats.newestTimestamp(), out);
-    }
-
-    /** For tests and memory accounting. */
-    public SlidingStats stats() {
-        return stats;
     }
 }

@@ -4,7 +4,7 @@ package dev.benchwatch.engine.window;
  * One window on one channel, updated by the engine thread with every reading of that channel.
  * {@link #value(Stat)} is what triggers and aggregate operators see.
  */
-public abstract sealed class Window permits SlidingTimeWindow, CountWindow, TumblingTimeWindow, SessionWindow {
+public abstract sealed class Window permits ContinuousWindow, ClosingWindow {
     private final WindowSpec spec;
     private final int channel;
 
