@@ -5,12 +5,18 @@ package dev.benchwatch.engine.window;
  * Keeps the window's readings in a growable primitive ring; Welford's update run forwards and backwards
  * for mean and variance; monotonic deques for min and max. Every operation is amortised O(1).
  *
- * <p>Subtracting evicted readings lets rounding error creep in, so after as many evictions as the
- * window holds, mean, variance and sum are recomputed exactly from the ring (two-pass): O(n) work every
- * n evictions, still O(1) amortised, and results stay within 1e-9 of a naive recomputation.
+ * <p>Subtracting evicted readings lets rounding error creep in. Two guards keep results within 1e-9 of a
+ * naive recomputation: after as many evictions as the window holds, mean, variance and sum are recomputed
+ * exactly from the ring (two-pass: O(n) work every n evictions, O(1) amortised); and a running bound on
+ * the rounding error of each update triggers the same recomputation at once when an eviction cancels most
+ * of a sum (a glitch of 1e9 leaving a window of values near 20). The bound only trips when the window's
+ * spread collapses by many orders of magnitude, so it costs nothing on ordinary signals.
  */
 public final class SlidingStats implements WindowStats {
     private static final int MIN_RECOMPUTE_INTERVAL = 64;
+    private static final double EPSILON = 0x1p-52;
+    /** Recompute when the error bound reaches this fraction of the value: 100x inside the 1e-9 promise. */
+    private static final double TOLERANCE = 1e-11;
 
     private long[] timestamps;
     private double[] values;
@@ -30,6 +36,11 @@ public final class SlidingStats implements WindowStats {
     private double mean;
     private double m2;
     private long evictionsSinceRecompute;
+    // magnitudes the bounds compare with, and bounds on the rounding error accumulated since the last recompute
+    private double absSum;
+    private double sumError;
+    private double meanError;
+    private double m2Error;
 
     public SlidingStats(int initialCapacity) {
         int size = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity) - 1) << 1);
@@ -73,9 +84,14 @@ public final class SlidingStats implements WindowStats {
 
         long n = tail - head;
         sum += value;
+        absSum += Math.abs(value);
         double delta = value - mean;
         mean += delta / n;
-        m2 += delta * (value - mean);
+        double increment = delta * (value - mean);
+        m2 += increment;
+        sumError += EPSILON * Math.abs(sum);
+        meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) / n);
+        m2Error += 2 * EPSILON * (m2 + Math.abs(increment));
 
         while (maxTail > maxHead && values[(int) maxQ[(int) (maxTail - 1) & mask] & mask] <= value) {
             maxTail--;
@@ -97,25 +113,38 @@ public final class SlidingStats implements WindowStats {
             sum = 0;
             mean = 0;
             m2 = 0;
+            absSum = 0;
+            sumError = 0;
+            meanError = 0;
+            m2Error = 0;
             minHead = minTail = 0;
             maxHead = maxTail = 0;
             evictionsSinceRecompute = 0;
             return;
         }
         sum -= value;
+        absSum -= Math.abs(value);
         double delta = value - mean;
         mean -= delta / n;
-        m2 -= delta * (value - mean);
+        double decrement = delta * (value - mean);
+        m2 -= decrement;
         if (m2 < 0) {
             m2 = 0;
         }
+        sumError += EPSILON * (Math.abs(sum) + Math.abs(value));
+        meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) / n);
+        m2Error += 2 * EPSILON * (m2 + Math.abs(decrement));
         if (minQ[(int) minHead & mask] == seq) {
             minHead++;
         }
         if (maxQ[(int) maxHead & mask] == seq) {
             maxHead++;
         }
-        if (++evictionsSinceRecompute >= Math.max(n, MIN_RECOMPUTE_INTERVAL)) {
+        double absMean = absSum / n;
+        if (++evictionsSinceRecompute >= Math.max(n, MIN_RECOMPUTE_INTERVAL)
+                || sumError > TOLERANCE * absSum
+                || meanError > TOLERANCE * absMean
+                || m2Error > TOLERANCE * m2 + Double.MIN_NORMAL) {
             recompute();
         }
     }
@@ -131,8 +160,11 @@ public final class SlidingStats implements WindowStats {
         evictionsSinceRecompute = 0;
         long n = tail - head;
         double s = 0;
+        double abs = 0;
         for (long i = head; i < tail; i++) {
-            s += values[(int) i & mask];
+            double v = values[(int) i & mask];
+            s += v;
+            abs += Math.abs(v);
         }
         double m = s / n;
         double squares = 0;
@@ -143,8 +175,13 @@ public final class SlidingStats implements WindowStats {
             correction += d;
         }
         sum = s;
+        absSum = abs;
         mean = m + correction / n;
         m2 = squares - correction * correction / n;
+        // the bounds track error added since this exact recomputation
+        sumError = 0;
+        meanError = 0;
+        m2Error = 0;
     }
 
     private void grow() {
