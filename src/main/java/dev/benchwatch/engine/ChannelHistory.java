@@ -24,6 +24,9 @@ public final class ChannelHistory {
         }
     }
 
+    private final int capacity;
+    // one slot more than the capacity: the writer fills the spare slot while readers may still be copying
+    // every retained reading, so a copy of a full history can succeed while the writer is mid-append
     private final long[] timestamps;
     private final double[] values;
     private final long maxAgeNanos;
@@ -46,44 +49,49 @@ public final class ChannelHistory {
         if (maxAgeNanos < 0) {
             throw new IllegalArgumentException("history max age must be >= 0, got " + maxAgeNanos);
         }
-        this.timestamps = new long[capacity];
-        this.values = new double[capacity];
+        this.capacity = capacity;
+        this.timestamps = new long[capacity + 1];
+        this.values = new double[capacity + 1];
         this.maxAgeNanos = maxAgeNanos;
     }
 
     public int capacity() {
-        return values.length;
+        return capacity;
     }
 
     /** Engine thread only. */
     public void append(long timestampNanos, double value) {
         long t = (long) TAIL.getOpaque(this);
         long h = (long) HEAD.getOpaque(this);
-        int capacity = values.length;
+        int ring = values.length;
         if (t - h == capacity) {
             h++;
-            headIndex = headIndex + 1 == capacity ? 0 : headIndex + 1;
+            headIndex = headIndex + 1 == ring ? 0 : headIndex + 1;
         }
+        // the slot of sequence t last held sequence t - ring; readers detect its reuse through the tail
+        // published by the previous append, so these writes must not become visible before that tail
+        VarHandle.storeStoreFence();
         timestamps[tailIndex] = timestampNanos;
         values[tailIndex] = value;
-        tailIndex = tailIndex + 1 == capacity ? 0 : tailIndex + 1;
+        tailIndex = tailIndex + 1 == ring ? 0 : tailIndex + 1;
         t++;
         if (maxAgeNanos > 0) {
             long cutoff = timestampNanos - maxAgeNanos;
             while (h < t && timestamps[headIndex] < cutoff) {
                 h++;
-                headIndex = headIndex + 1 == capacity ? 0 : headIndex + 1;
+                headIndex = headIndex + 1 == ring ? 0 : headIndex + 1;
             }
         }
-        // head first: a reader that sees the new tail also sees the advanced head
-        HEAD.setRelease(this, h);
+        // tail first: a reader that sees the new head also sees the new tail, so a copy is never short of
+        // the newest reading (a reader that sees the new tail with the old head trims to the capacity)
         TAIL.setRelease(this, t);
+        HEAD.setRelease(this, h);
     }
 
     public int size() {
-        long t = (long) TAIL.getAcquire(this);
         long h = (long) HEAD.getAcquire(this);
-        return (int) (t - h);
+        long t = (long) TAIL.getAcquire(this);
+        return (int) Math.min(t - h, capacity);
     }
 
     /** Total readings ever appended. */
@@ -96,18 +104,22 @@ public final class ChannelHistory {
      * {@link #capacity()} long). Safe from any thread; returns how many were copied.
      */
     public int copyTo(long[] timestampsOut, double[] valuesOut) {
+        int ring = values.length;
         while (true) {
-            long t = (long) TAIL.getAcquire(this);
+            // head before tail: the tail read is then at least the tail that went with this head, so n >= 0
             long h = (long) HEAD.getAcquire(this);
+            long t = (long) TAIL.getAcquire(this);
+            h = Math.max(h, t - capacity); // the writer moved on between the two reads
             int n = (int) (t - h);
             for (int i = 0; i < n; i++) {
-                int index = (int) ((h + i) % values.length);
+                int index = (int) ((h + i) % ring);
                 timestampsOut[i] = timestamps[index];
                 valuesOut[i] = values[index];
             }
             VarHandle.acquireFence();
-            // slots with a sequence below tail - capacity were overwritten while we copied: retry
-            if ((long) TAIL.getAcquire(this) - values.length <= h) {
+            // sequence s shares its slot with s + ring, which is written only after tail reached s + ring:
+            // while tail is below h + ring, nothing we copied can have been overwritten
+            if ((long) TAIL.getAcquire(this) - ring < h) {
                 return n;
             }
         }
@@ -115,8 +127,18 @@ public final class ChannelHistory {
 
     /** Latest value, NaN when empty. */
     public double latest() {
-        long t = (long) TAIL.getAcquire(this);
-        long h = (long) HEAD.getAcquire(this);
-        return t == h ? Double.NaN : values[(int) ((t - 1) % values.length)];
+        int ring = values.length;
+        while (true) {
+            // the newest reading is never dropped by age: the history is empty only before the first append
+            long t = (long) TAIL.getAcquire(this);
+            if (t == 0) {
+                return Double.NaN;
+            }
+            double value = values[(int) ((t - 1) % ring)];
+            VarHandle.acquireFence();
+            if ((long) TAIL.getAcquire(this) - ring < t - 1) { // slot not yet reused by sequence t - 1 + ring
+                return value;
+            }
+        }
     }
 }

@@ -449,31 +449,44 @@ public final class Engine implements AutoCloseable {
         publish(System.nanoTime());
     }
 
-    /** Stops the engine thread after draining every lane, then stops the action and event threads. */
+    /**
+     * Stops taking readings, lets offers already under way finish, drains every lane, then stops the
+     * engine, action and event threads. Offers after this point are refused and counted (ENGINE_STOPPED).
+     */
     @Override
     public void close() {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            closed = true;
+            closed = true; // from here on producers refuse new readings
+            awaitOffersSettled();
             if (running) {
-                running = false;
+                running = false; // the engine thread drains every lane before it ends
                 try {
                     engineThread.join(10_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            } else {
+                while (doWork() > 0) {
+                    // drain what is left when driven by hand
+                }
             }
             engineThread = null;
         }
-        if (!running) {
-            while (doWork() > 0) {
-                // drain what is left when driven by hand
-            }
-        }
         actions.close();
         bus.close();
+    }
+
+    /** Waits (at most a second) for offers that started before the close to queue or be refused. */
+    private void awaitOffersSettled() {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        for (IngestSource source : sources) {
+            while (source.offersInProgress() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /**

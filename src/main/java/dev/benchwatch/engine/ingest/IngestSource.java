@@ -45,6 +45,10 @@ public final class IngestSource {
      */
     public boolean offer(int channel, long timestampNanos, double value, long ingestNanoTime) {
         offered.incrementAndGet();
+        if (!engineRunning.getAsBoolean()) {
+            count(RejectReason.ENGINE_STOPPED);
+            return false;
+        }
         while (!lane.offer(channel, timestampNanos, value, ingestNanoTime)) {
             if (!engineRunning.getAsBoolean()) {
                 count(RejectReason.ENGINE_STOPPED);
@@ -84,6 +88,14 @@ public final class IngestSource {
 
     public long offered() {
         return offered.get();
+    }
+
+    /**
+     * Offers that have started but neither queued nor been refused yet. The engine waits for this to reach
+     * zero when it closes, so a reading offered just before the close is drained, not stranded.
+     */
+    public long offersInProgress() {
+        return offered.get() - lane.enqueued() - rejected(RejectReason.ENGINE_STOPPED);
     }
 
     public long blockedWaits() {

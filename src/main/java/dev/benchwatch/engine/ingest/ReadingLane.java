@@ -103,6 +103,11 @@ public final class ReadingLane {
         }
     }
 
+    /** Readings ever queued (successful offers). */
+    public long enqueued() {
+        return tail.get();
+    }
+
     /** Approximate number of queued readings (exact when no producer or consumer is active). */
     public int size() {
         long size = tail.get() - head.get();
