@@ -4,7 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A channel's recent readings in two preallocated primitive arrays (16 bytes per reading), kept by count
+ * A channel's recent readings in one preallocated primitive array (16 bytes per reading: timestamp and
+ * value side by side, so an append touches one cache line), kept by count
  * (the capacity) and by age (readings older than {@code maxAgeNanos} behind the newest are dropped).
  *
  * <p>Written by the engine thread only. Other threads read with {@link #copyTo}, which detects a
@@ -27,8 +28,9 @@ public final class ChannelHistory {
     private final int capacity;
     // one slot more than the capacity: the writer fills the spare slot while readers may still be copying
     // every retained reading, so a copy of a full history can succeed while the writer is mid-append
-    private final long[] timestamps;
-    private final double[] values;
+    /** Slot i holds a timestamp at [2i] and a value's bits at [2i + 1]; {@code ring} = capacity + 1 slots. */
+    private final long[] slots;
+    private final int ring;
     private final long maxAgeNanos;
     @SuppressWarnings("unused") // accessed through HEAD
     private long head; // sequence of the oldest retained reading
@@ -50,8 +52,8 @@ public final class ChannelHistory {
             throw new IllegalArgumentException("history max age must be >= 0, got " + maxAgeNanos);
         }
         this.capacity = capacity;
-        this.timestamps = new long[capacity + 1];
-        this.values = new double[capacity + 1];
+        this.ring = capacity + 1;
+        this.slots = new long[2 * ring];
         this.maxAgeNanos = maxAgeNanos;
     }
 
@@ -63,7 +65,6 @@ public final class ChannelHistory {
     public void append(long timestampNanos, double value) {
         long t = (long) TAIL.getOpaque(this);
         long h = (long) HEAD.getOpaque(this);
-        int ring = values.length;
         if (t - h == capacity) {
             h++;
             headIndex = headIndex + 1 == ring ? 0 : headIndex + 1;
@@ -71,13 +72,13 @@ public final class ChannelHistory {
         // the slot of sequence t last held sequence t - ring; readers detect its reuse through the tail
         // published by the previous append, so these writes must not become visible before that tail
         VarHandle.storeStoreFence();
-        timestamps[tailIndex] = timestampNanos;
-        values[tailIndex] = value;
+        slots[2 * tailIndex] = timestampNanos;
+        slots[2 * tailIndex + 1] = Double.doubleToRawLongBits(value);
         tailIndex = tailIndex + 1 == ring ? 0 : tailIndex + 1;
         t++;
         if (maxAgeNanos > 0) {
             long cutoff = timestampNanos - maxAgeNanos;
-            while (h < t && timestamps[headIndex] < cutoff) {
+            while (h < t && slots[2 * headIndex] < cutoff) {
                 h++;
                 headIndex = headIndex + 1 == ring ? 0 : headIndex + 1;
             }
@@ -104,7 +105,6 @@ public final class ChannelHistory {
      * {@link #capacity()} long). Safe from any thread; returns how many were copied.
      */
     public int copyTo(long[] timestampsOut, double[] valuesOut) {
-        int ring = values.length;
         while (true) {
             // head before tail: the tail read is then at least the tail that went with this head, so n >= 0
             long h = (long) HEAD.getAcquire(this);
@@ -113,8 +113,8 @@ public final class ChannelHistory {
             int n = (int) (t - h);
             for (int i = 0; i < n; i++) {
                 int index = (int) ((h + i) % ring);
-                timestampsOut[i] = timestamps[index];
-                valuesOut[i] = values[index];
+                timestampsOut[i] = slots[2 * index];
+                valuesOut[i] = Double.longBitsToDouble(slots[2 * index + 1]);
             }
             VarHandle.acquireFence();
             // sequence s shares its slot with s + ring, which is written only after tail reached s + ring:
@@ -127,14 +127,13 @@ public final class ChannelHistory {
 
     /** Latest value, NaN when empty. */
     public double latest() {
-        int ring = values.length;
         while (true) {
             // the newest reading is never dropped by age: the history is empty only before the first append
             long t = (long) TAIL.getAcquire(this);
             if (t == 0) {
                 return Double.NaN;
             }
-            double value = values[(int) ((t - 1) % ring)];
+            double value = Double.longBitsToDouble(slots[2 * (int) ((t - 1) % ring) + 1]);
             VarHandle.acquireFence();
             if ((long) TAIL.getAcquire(this) - ring < t - 1) { // slot not yet reused by sequence t - 1 + ring
                 return value;

@@ -2,8 +2,9 @@ package dev.benchwatch.engine.window;
 
 /**
  * Statistics over a window that both adds and evicts readings (sliding time and count windows).
- * Keeps the window's readings in a growable primitive ring; Welford's update run forwards and backwards
- * for mean and variance; monotonic deques for min and max. Every operation is amortised O(1).
+ * Keeps the window's readings in a growable primitive ring (timestamp and value side by side, so adding
+ * and evicting each touch one cache line); Welford's update run forwards and backwards for mean and
+ * variance; monotonic deques for min and max. Every operation is amortised O(1).
  *
  * <p>Subtracting evicted readings lets rounding error creep in. Two guards keep results within 1e-9 of a
  * naive recomputation: after as many evictions as the window holds, mean, variance and sum are recomputed
@@ -18,19 +19,14 @@ public final class SlidingStats implements WindowStats {
     /** Recompute when the error bound reaches this fraction of the value: 100x inside the 1e-9 promise. */
     private static final double TOLERANCE = 1e-11;
 
-    private long[] timestamps;
-    private double[] values;
-    private int mask;
+    /** Reading i sits at ring[2i] (timestamp) and ring[2i + 1] (the value's bits). */
+    private long[] ring;
+    private int mask; // capacity - 1
     private long head; // sequence number of the oldest reading
     private long tail; // sequence number after the newest reading
 
-    // monotonic deques of sequence numbers: values at minQ front are the window's minimum
-    private long[] minQ;
-    private long minHead;
-    private long minTail;
-    private long[] maxQ;
-    private long maxHead;
-    private long maxTail;
+    private final MaxDeque maxima = new MaxDeque();
+    private final MaxDeque negatedMinima = new MaxDeque();
 
     private double sum;
     private double mean;
@@ -44,14 +40,7 @@ public final class SlidingStats implements WindowStats {
 
     public SlidingStats(int initialCapacity) {
         int size = Math.max(16, Integer.highestOneBit(Math.max(1, initialCapacity) - 1) << 1);
-        allocate(size);
-    }
-
-    private void allocate(int size) {
-        timestamps = new long[size];
-        values = new double[size];
-        minQ = new long[size];
-        maxQ = new long[size];
+        ring = new long[2 * size];
         mask = size - 1;
     }
 
@@ -64,23 +53,31 @@ public final class SlidingStats implements WindowStats {
         return mask + 1;
     }
 
+    private long timestampAt(long sequence) {
+        return ring[2 * ((int) sequence & mask)];
+    }
+
+    private double valueAt(long sequence) {
+        return Double.longBitsToDouble(ring[2 * ((int) sequence & mask) + 1]);
+    }
+
     /** Timestamp of the oldest reading in the window; undefined when empty. */
     public long oldestTimestamp() {
-        return timestamps[(int) head & mask];
+        return timestampAt(head);
     }
 
     public long newestTimestamp() {
-        return timestamps[(int) (tail - 1) & mask];
+        return timestampAt(tail - 1);
     }
 
     public void add(long timestampNanos, double value) {
         if (tail - head == capacity()) {
             grow();
         }
-        int index = (int) tail & mask;
-        timestamps[index] = timestampNanos;
-        values[index] = value;
-        long seq = tail++;
+        int slot = 2 * ((int) tail & mask);
+        ring[slot] = timestampNanos;
+        ring[slot + 1] = Double.doubleToRawLongBits(value);
+        long sequence = tail++;
 
         long n = tail - head;
         sum += value;
@@ -93,20 +90,14 @@ public final class SlidingStats implements WindowStats {
         meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) / n);
         m2Error += 2 * EPSILON * (m2 + Math.abs(increment));
 
-        while (maxTail > maxHead && values[(int) maxQ[(int) (maxTail - 1) & mask] & mask] <= value) {
-            maxTail--;
-        }
-        maxQ[(int) maxTail++ & mask] = seq;
-        while (minTail > minHead && values[(int) minQ[(int) (minTail - 1) & mask] & mask] >= value) {
-            minTail--;
-        }
-        minQ[(int) minTail++ & mask] = seq;
+        maxima.push(sequence, value);
+        negatedMinima.push(sequence, -value);
     }
 
     /** Evicts the oldest reading; the window must not be empty. */
     public void evictOldest() {
-        long seq = head;
-        double value = values[(int) seq & mask];
+        long sequence = head;
+        double value = valueAt(sequence);
         head++;
         long n = tail - head;
         if (n == 0) {
@@ -117,8 +108,8 @@ public final class SlidingStats implements WindowStats {
             sumError = 0;
             meanError = 0;
             m2Error = 0;
-            minHead = minTail = 0;
-            maxHead = maxTail = 0;
+            maxima.clear();
+            negatedMinima.clear();
             evictionsSinceRecompute = 0;
             return;
         }
@@ -134,12 +125,8 @@ public final class SlidingStats implements WindowStats {
         sumError += EPSILON * (Math.abs(sum) + Math.abs(value));
         meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) / n);
         m2Error += 2 * EPSILON * (m2 + Math.abs(decrement));
-        if (minQ[(int) minHead & mask] == seq) {
-            minHead++;
-        }
-        if (maxQ[(int) maxHead & mask] == seq) {
-            maxHead++;
-        }
+        maxima.evict(sequence);
+        negatedMinima.evict(sequence);
         double absMean = absSum / n;
         if (++evictionsSinceRecompute >= Math.max(n, MIN_RECOMPUTE_INTERVAL)
                 || sumError > TOLERANCE * absSum
@@ -151,7 +138,7 @@ public final class SlidingStats implements WindowStats {
 
     /** Evicts readings with a timestamp at or before {@code cutoffNanos}. */
     public void evictUpTo(long cutoffNanos) {
-        while (tail > head && timestamps[(int) head & mask] <= cutoffNanos) {
+        while (tail > head && timestampAt(head) <= cutoffNanos) {
             evictOldest();
         }
     }
@@ -162,7 +149,7 @@ public final class SlidingStats implements WindowStats {
         double s = 0;
         double abs = 0;
         for (long i = head; i < tail; i++) {
-            double v = values[(int) i & mask];
+            double v = valueAt(i);
             s += v;
             abs += Math.abs(v);
         }
@@ -170,7 +157,7 @@ public final class SlidingStats implements WindowStats {
         double squares = 0;
         double correction = 0;
         for (long i = head; i < tail; i++) {
-            double d = values[(int) i & mask] - m;
+            double d = valueAt(i) - m;
             squares += d * d;
             correction += d;
         }
@@ -185,23 +172,17 @@ public final class SlidingStats implements WindowStats {
     }
 
     private void grow() {
-        int oldSize = capacity();
-        long[] oldTs = timestamps;
-        double[] oldValues = values;
-        long[] oldMin = minQ;
-        long[] oldMax = maxQ;
+        long[] old = ring;
         int oldMask = mask;
-        allocate(oldSize * 2);
-        // sequence numbers stay the same; only their slot (seq & mask) changes
+        int size = capacity() * 2;
+        ring = new long[2 * size];
+        mask = size - 1;
+        // sequence numbers stay the same; only their slot (sequence & mask) changes
         for (long s = head; s < tail; s++) {
-            timestamps[(int) s & mask] = oldTs[(int) s & oldMask];
-            values[(int) s & mask] = oldValues[(int) s & oldMask];
-        }
-        for (long s = minHead; s < minTail; s++) {
-            minQ[(int) s & mask] = oldMin[(int) s & oldMask];
-        }
-        for (long s = maxHead; s < maxTail; s++) {
-            maxQ[(int) s & mask] = oldMax[(int) s & oldMask];
+            int from = 2 * ((int) s & oldMask);
+            int to = 2 * ((int) s & mask);
+            ring[to] = old[from];
+            ring[to + 1] = old[from + 1];
         }
     }
 
@@ -215,13 +196,13 @@ public final class SlidingStats implements WindowStats {
             case COUNT -> n;
             case SUM -> sum;
             case MEAN -> mean;
-            case MIN -> values[(int) minQ[(int) minHead & mask] & mask];
-            case MAX -> values[(int) maxQ[(int) maxHead & mask] & mask];
+            case MIN -> -negatedMinima.max();
+            case MAX -> maxima.max();
             case STDDEV -> n < 2 ? 0 : Math.sqrt(m2 / (n - 1));
-            case FIRST -> values[(int) head & mask];
-            case LAST -> values[(int) (tail - 1) & mask];
-            case RATE_OF_CHANGE -> RunningStats.rate(values[(int) head & mask], values[(int) (tail - 1) & mask],
-                    oldestTimestamp(), newestTimestamp());
+            case FIRST -> valueAt(head);
+            case LAST -> valueAt(tail - 1);
+            case RATE_OF_CHANGE -> RunningStats.rate(valueAt(head), valueAt(tail - 1), oldestTimestamp(),
+                    newestTimestamp());
             case TIME_SPAN -> (newestTimestamp() - oldestTimestamp()) / 1e9;
         };
     }
