@@ -79,16 +79,16 @@ public final class SlidingStats implements WindowStats {
         ring[slot + 1] = Double.doubleToRawLongBits(value);
         long sequence = tail++;
 
-        long n = tail - head;
+        double inverseN = 1.0 / (tail - head); // one division, then multiplications
         sum += value;
         absSum += Math.abs(value);
         double delta = value - mean;
-        mean += delta / n;
+        mean += delta * inverseN;
         double increment = delta * (value - mean);
         m2 += increment;
         sumError += EPSILON * Math.abs(sum);
-        meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) / n);
-        m2Error += 2 * EPSILON * (m2 + Math.abs(increment));
+        meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) * inverseN);
+        m2Error += 2 * EPSILON * (m2 + increment); // increment >= 0 when adding
 
         maxima.push(sequence, value);
         negatedMinima.push(sequence, -value);
@@ -113,24 +113,25 @@ public final class SlidingStats implements WindowStats {
             evictionsSinceRecompute = 0;
             return;
         }
+        double inverseN = 1.0 / n;
         sum -= value;
-        absSum -= Math.abs(value);
+        double absValue = Math.abs(value);
+        absSum -= absValue;
         double delta = value - mean;
-        mean -= delta / n;
+        mean -= delta * inverseN;
         double decrement = delta * (value - mean);
         m2 -= decrement;
         if (m2 < 0) {
             m2 = 0;
         }
-        sumError += EPSILON * (Math.abs(sum) + Math.abs(value));
-        meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) / n);
+        sumError += EPSILON * (Math.abs(sum) + absValue);
+        meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) * inverseN);
         m2Error += 2 * EPSILON * (m2 + Math.abs(decrement));
         maxima.evict(sequence);
         negatedMinima.evict(sequence);
-        double absMean = absSum / n;
         if (++evictionsSinceRecompute >= Math.max(n, MIN_RECOMPUTE_INTERVAL)
                 || sumError > TOLERANCE * absSum
-                || meanError > TOLERANCE * absMean
+                || meanError > TOLERANCE * absSum * inverseN
                 || m2Error > TOLERANCE * m2 + Double.MIN_NORMAL) {
             recompute();
         }
