@@ -12,7 +12,11 @@ import java.util.function.Consumer;
  * The engine's event bus and action executor each run on one.
  */
 public final class QueueWorker<T> implements AutoCloseable {
-    private static final long POLL_MILLIS = 50;
+    /**
+     * An idle worker sleeps until an item arrives (no periodic wake-ups: on a two-core bench PC every
+     * wake-up can preempt the engine thread); close() interrupts it.
+     */
+    private static final long POLL_SECONDS = 60;
 
     private final BlockingQueue<T> queue;
     private final Consumer<T> consumer;
@@ -41,22 +45,27 @@ public final class QueueWorker<T> implements AutoCloseable {
     }
 
     private void loop() {
-        while (running || !queue.isEmpty()) {
+        while (running) {
             try {
-                T item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (item == null) {
-                    continue;
-                }
-                try {
-                    consumer.accept(item);
-                } finally {
-                    inFlight.decrementAndGet();
+                T item = queue.poll(POLL_SECONDS, TimeUnit.SECONDS);
+                if (item != null) {
+                    consume(item);
                 }
             } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
+                // close() wakes us: fall through to the running check
             }
+        }
+        T item;
+        while ((item = queue.poll()) != null) { // finish what was queued before the close
+            consume(item);
+        }
+    }
+
+    private void consume(T item) {
+        try {
+            consumer.accept(item);
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -76,6 +85,7 @@ public final class QueueWorker<T> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        thread.interrupt();
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
