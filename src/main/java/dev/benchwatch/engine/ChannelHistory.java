@@ -28,8 +28,15 @@ public final class ChannelHistory {
     private final int capacity;
     // one slot more than the capacity: the writer fills the spare slot while readers may still be copying
     // every retained reading, so a copy of a full history can succeed while the writer is mid-append
-    /** Slot i holds a timestamp at [2i] and a value's bits at [2i + 1]; {@code ring} = capacity + 1 slots. */
-    private final long[] slots;
+    /**
+     * Slot i lives in chunk i / CHUNK_SLOTS: a timestamp, then the value's bits. Chunks of 256 KiB keep a
+     * long history out of G1's "humongous" regions, which would waste up to a third of the heap on heaps
+     * under 4 GiB. {@code ring} = capacity + 1 slots.
+     */
+    private static final int CHUNK_SHIFT = 14;
+    private static final int CHUNK_SLOTS = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK_SLOTS - 1;
+    private final long[][] chunks;
     private final int ring;
     private final long maxAgeNanos;
     @SuppressWarnings("unused") // accessed through HEAD
@@ -53,7 +60,12 @@ public final class ChannelHistory {
         }
         this.capacity = capacity;
         this.ring = capacity + 1;
-        this.slots = new long[2 * ring];
+        int chunkCount = (ring + CHUNK_SLOTS - 1) >>> CHUNK_SHIFT;
+        this.chunks = new long[chunkCount][];
+        for (int i = 0; i < chunkCount; i++) {
+            int slotsInChunk = Math.min(CHUNK_SLOTS, ring - i * CHUNK_SLOTS);
+            chunks[i] = new long[2 * slotsInChunk];
+        }
         this.maxAgeNanos = maxAgeNanos;
     }
 
@@ -72,13 +84,15 @@ public final class ChannelHistory {
         // the slot of sequence t last held sequence t - ring; readers detect its reuse through the tail
         // published by the previous append, so these writes must not become visible before that tail
         VarHandle.storeStoreFence();
-        slots[2 * tailIndex] = timestampNanos;
-        slots[2 * tailIndex + 1] = Double.doubleToRawLongBits(value);
+        long[] chunk = chunks[tailIndex >>> CHUNK_SHIFT];
+        int offset = 2 * (tailIndex & CHUNK_MASK);
+        chunk[offset] = timestampNanos;
+        chunk[offset + 1] = Double.doubleToRawLongBits(value);
         tailIndex = tailIndex + 1 == ring ? 0 : tailIndex + 1;
         t++;
         if (maxAgeNanos > 0) {
             long cutoff = timestampNanos - maxAgeNanos;
-            while (h < t && slots[2 * headIndex] < cutoff) {
+            while (h < t && timestampAt(headIndex) < cutoff) {
                 h++;
                 headIndex = headIndex + 1 == ring ? 0 : headIndex + 1;
             }
@@ -113,8 +127,8 @@ public final class ChannelHistory {
             int n = (int) (t - h);
             for (int i = 0; i < n; i++) {
                 int index = (int) ((h + i) % ring);
-                timestampsOut[i] = slots[2 * index];
-                valuesOut[i] = Double.longBitsToDouble(slots[2 * index + 1]);
+                timestampsOut[i] = timestampAt(index);
+                valuesOut[i] = valueAt(index);
             }
             VarHandle.acquireFence();
             // sequence s shares its slot with s + ring, which is written only after tail reached s + ring:
@@ -133,11 +147,19 @@ public final class ChannelHistory {
             if (t == 0) {
                 return Double.NaN;
             }
-            double value = Double.longBitsToDouble(slots[2 * (int) ((t - 1) % ring) + 1]);
+            double value = valueAt((int) ((t - 1) % ring));
             VarHandle.acquireFence();
             if ((long) TAIL.getAcquire(this) - ring < t - 1) { // slot not yet reused by sequence t - 1 + ring
                 return value;
             }
         }
+    }
+
+    private long timestampAt(int index) {
+        return chunks[index >>> CHUNK_SHIFT][2 * (index & CHUNK_MASK)];
+    }
+
+    private double valueAt(int index) {
+        return Double.longBitsToDouble(chunks[index >>> CHUNK_SHIFT][2 * (index & CHUNK_MASK) + 1]);
     }
 }
