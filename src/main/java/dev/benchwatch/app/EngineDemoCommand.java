@@ -130,13 +130,15 @@ public final class EngineDemoCommand implements Callable<Integer> {
                     }
                     long now = NanoClock.SYSTEM.nowNanos();
                     double t = (intended - start) / 1e9;
+                    // latency counts from the moment the simulated device hands a reading over, as a real
+                    // adapter's would, not from when this thread meant to wake up
                     for (int i = 0; i < channels.length; i++) {
-                        source.offer(channels[i], now, DemoBench.signal(names[i], t, noise), intended);
+                        source.offer(channels[i], now, DemoBench.signal(names[i], t, noise));
                     }
                     // a faulty sensor now and then: counted as rejected, never silently lost
                     if (device.equals(DemoBench.SHAKER) && tick % 5_000 == 4_999) {
-                        source.offer(channels[0], now, Double.NaN, intended);
-                        source.offer(9_999, now, 1.0, intended);
+                        source.offer(channels[0], now, Double.NaN);
+                        source.offer(9_999, now, 1.0);
                     }
                     tick++;
                 }

@@ -11,6 +11,7 @@ import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
 import dev.benchwatch.engine.ingest.ReadingSink;
 import dev.benchwatch.engine.ingest.RejectReason;
+import dev.benchwatch.engine.ingest.Wakeup;
 import dev.benchwatch.engine.metrics.ChannelValue;
 import dev.benchwatch.engine.metrics.EngineMetrics;
 import dev.benchwatch.engine.metrics.LatencySummary;
@@ -87,6 +88,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile Thread engineThread;
+    private final Wakeup wakeup = new Wakeup();
     private final Object registrationLock = new Object();
 
     // --- engine thread only ---
@@ -208,7 +210,8 @@ public final class Engine implements AutoCloseable {
                     throw new IllegalArgumentException("source '" + name + "' is already registered");
                 }
             }
-            IngestSource source = new IngestSource(sources.length, name, policy, laneCapacity, () -> !closed);
+            IngestSource source = new IngestSource(sources.length, name, policy, laneCapacity, () -> !closed,
+                    wakeup);
             sources = ChannelState.append(sources, source);
             return source;
         }
@@ -378,6 +381,7 @@ public final class Engine implements AutoCloseable {
     /** Hands an event (device status, anomaly, user action...) to the engine from any thread. */
     public void publishEvent(Event event) {
         inbox.offer(event);
+        wakeup.signal();
     }
 
     public void setMode(ProcessingMode value) {
@@ -450,7 +454,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void runLoop() {
-        IdleStrategy idle = new IdleStrategy(config.idleMode());
+        IdleStrategy idle = new IdleStrategy(config.idleMode(), wakeup, this::hasQueuedWork);
         while (running) {
             idle.idle(doWork());
         }
@@ -459,6 +463,18 @@ public final class Engine implements AutoCloseable {
             // keep draining
         }
         publish(System.nanoTime());
+    }
+
+    private boolean hasQueuedWork() {
+        if (!commands.isEmpty() || !inbox.isEmpty() || batchCount > 0) {
+            return true;
+        }
+        for (IngestSource source : sources) {
+            if (source.lane().size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -873,6 +889,7 @@ public final class Engine implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
+        wakeup.signal();
         try {
             return result.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -26,7 +26,7 @@ public record EngineConfig(long maxReadingAgeNanos, ProcessingMode mode, int mic
 
     /** What the engine thread does when no reading is waiting. */
     public enum IdleMode {
-        /** Spin, then yield, then park up to 100 µs: no busy core on a quiet bench (a wake-up costs ~50-100 µs). */
+        /** Spin, then yield, then park up to 1 ms: no busy core on a quiet bench; producers wake it at once. */
         BACKOFF,
         /** Never sleep: lowest latency, but the engine thread keeps one core busy. */
         BUSY_SPIN

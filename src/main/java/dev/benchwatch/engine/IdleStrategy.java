@@ -1,24 +1,29 @@
 package dev.benchwatch.engine;
 
-import java.util.concurrent.locks.LockSupport;
+import dev.benchwatch.engine.ingest.Wakeup;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the engine thread does between duty cycles that found no work: spin briefly (lowest latency when
- * readings are flowing), then yield, then park for growing periods up to 100 µs (no busy core
- * when the bench is quiet).
+ * readings are flowing), then yield, then park for growing periods up to 1 ms (no busy core when the
+ * bench is quiet). A producer that queues a reading wakes a parked engine at once ({@link Wakeup}).
  */
 final class IdleStrategy {
     private static final int SPINS = 200;
     private static final int YIELDS = 50;
     private static final long MIN_PARK_NANOS = 1_000;
-    private static final long MAX_PARK_NANOS = 100_000;
+    private static final long MAX_PARK_NANOS = 1_000_000;
 
     private final boolean busySpin;
+    private final Wakeup wakeup;
+    private final BooleanSupplier hasWork;
     private int idleCycles;
     private long parkNanos = MIN_PARK_NANOS;
 
-    IdleStrategy(EngineConfig.IdleMode mode) {
+    IdleStrategy(EngineConfig.IdleMode mode, Wakeup wakeup, BooleanSupplier hasWork) {
         this.busySpin = mode == EngineConfig.IdleMode.BUSY_SPIN;
+        this.wakeup = wakeup;
+        this.hasWork = hasWork;
     }
 
     void idle(int workDone) {
@@ -37,7 +42,7 @@ final class IdleStrategy {
         } else if (idleCycles <= SPINS + YIELDS) {
             Thread.yield();
         } else {
-            LockSupport.parkNanos(parkNanos);
+            wakeup.park(hasWork, parkNanos);
             parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
         }
     }

@@ -19,16 +19,23 @@ public final class IngestSource {
     private final OverloadPolicy policy;
     private final ReadingLane lane;
     private final BooleanSupplier engineRunning;
+    private final Wakeup wakeup;
     private final AtomicLongArray rejected = new AtomicLongArray(RejectReason.values().length);
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong blockedWaits = new AtomicLong();
 
     public IngestSource(int index, String name, OverloadPolicy policy, int capacity, BooleanSupplier engineRunning) {
+        this(index, name, policy, capacity, engineRunning, new Wakeup());
+    }
+
+    public IngestSource(int index, String name, OverloadPolicy policy, int capacity, BooleanSupplier engineRunning,
+                        Wakeup wakeup) {
         this.index = index;
         this.name = Objects.requireNonNull(name, "source name");
         this.policy = Objects.requireNonNull(policy, "overload policy");
         this.lane = new ReadingLane(capacity);
         this.engineRunning = engineRunning;
+        this.wakeup = wakeup;
     }
 
     /** Offers a reading stamped with the current time as its ingest time. */
@@ -60,9 +67,11 @@ public final class IngestSource {
                 }
             } else {
                 blockedWaits.incrementAndGet();
+                wakeup.signal();
                 LockSupport.parkNanos(BLOCK_PARK_NANOS);
             }
         }
+        wakeup.signal();
         return true;
     }
 
