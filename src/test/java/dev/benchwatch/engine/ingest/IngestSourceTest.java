@@ -104,22 +104,7 @@ class IngestSourceTest {
         int perProducer = 200_000;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            int id = p;
-            threads.add(Thread.ofPlatform().daemon(true).start(() -> {
-                try {
-                    start.await();
-                    for (int seq = 0; seq < perProducer; seq++) {
-                        if (!source.offer(id, seq, seq, seq)) {
-                            throw new AssertionError("DROP_OLDEST refused a reading while the engine runs");
-                        }
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }));
-        }
+        List<Thread> threads = startProducers(source, producers, perProducer, start, failure);
         long[] last = {-1, -1};
         long[] drained = {0};
         ReadingSink sink = (channel, timestamp, value, ingest) -> {
@@ -154,6 +139,32 @@ class IngestSourceTest {
         assertThat(Math.max(last[0], last[1])).as("the newest reading survives").isEqualTo(perProducer - 1L);
     }
 
+    /**
+     * Starts producers that wait for {@code start}, then each offer {@code perProducer} readings with the
+     * producer's number as channel and its sequence as timestamp; a refused offer or error lands in
+     * {@code failure}.
+     */
+    private static List<Thread> startProducers(IngestSource source, int producers, int perProducer,
+                                               CountDownLatch start, AtomicReference<Throwable> failure) {
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int id = p;
+            threads.add(Thread.ofPlatform().daemon(true).start(() -> {
+                try {
+                    start.await();
+                    for (int seq = 0; seq < perProducer; seq++) {
+                        if (!source.offer(id, seq, seq, seq)) {
+                            throw new AssertionError(source.policy() + " refused a reading while the engine runs");
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }));
+        }
+        return threads;
+    }
+
     // ------------------------------------------------------------------ BLOCK
 
     @Test
@@ -186,22 +197,7 @@ class IngestSourceTest {
         int perProducer = 20_000;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            int id = p;
-            threads.add(Thread.ofPlatform().daemon(true).start(() -> {
-                try {
-                    start.await();
-                    for (int seq = 0; seq < perProducer; seq++) {
-                        if (!source.offer(id, seq, seq, seq)) {
-                            throw new AssertionError("BLOCK refused a reading while the engine runs");
-                        }
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            }));
-        }
+        List<Thread> threads = startProducers(source, producers, perProducer, start, failure);
         long[] next = new long[producers];
         AtomicLong received = new AtomicLong();
         ReadingSink sink = (channel, timestamp, value, ingest) -> {
