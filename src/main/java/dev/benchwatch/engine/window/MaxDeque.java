@@ -1,8 +1,8 @@
 package dev.benchwatch.engine.window;
 
 /**
- * The monotonic deque behind a sliding maximum: sequence numbers and values of the readings that can still
- * become the window's maximum, decreasing from front to back. Keeps its own small growable ring (on
+ * A monotonic deque for a sliding maximum: keys (increasing) and values of the entries that can still
+ * become the maximum, values decreasing from front to back. Keeps its own small growable ring (on
  * ordinary signals it holds a handful of entries), so finding the maximum never touches the window's ring.
  * A sliding minimum is a MaxDeque of negated values.
  */
@@ -30,6 +30,10 @@ final class MaxDeque {
         if (tail > head && sequences[(int) head & mask] == sequence) {
             head++;
         }
+    }
+
+    boolean isEmpty() {
+        return tail == head;
     }
 
     double max() {

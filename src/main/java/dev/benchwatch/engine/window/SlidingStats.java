@@ -4,7 +4,7 @@ package dev.benchwatch.engine.window;
  * Statistics over a window that both adds and evicts readings (sliding time and count windows).
  * Keeps the window's readings in a growable primitive ring (timestamp and value side by side, so adding
  * and evicting each touch one cache line); Welford's update run forwards and backwards for mean and
- * variance; monotonic deques for min and max. Every operation is amortised O(1).
+ * variance; block-wise extrema for min and max ({@link SlidingExtrema}). Every operation is amortised O(1).
  *
  * <p>Subtracting evicted readings lets rounding error creep in. Two guards keep results within 1e-9 of a
  * naive recomputation: after as many evictions as the window holds, mean, variance and sum are recomputed
@@ -25,8 +25,7 @@ public final class SlidingStats implements WindowStats {
     private long head; // sequence number of the oldest reading
     private long tail; // sequence number after the newest reading
 
-    private final MaxDeque maxima = new MaxDeque();
-    private final MaxDeque negatedMinima = new MaxDeque();
+    private final SlidingExtrema extrema = new SlidingExtrema(this);
 
     private double sum;
     private double mean;
@@ -57,7 +56,7 @@ public final class SlidingStats implements WindowStats {
         return ring[2 * ((int) sequence & mask)];
     }
 
-    private double valueAt(long sequence) {
+    double valueAt(long sequence) {
         return Double.longBitsToDouble(ring[2 * ((int) sequence & mask) + 1]);
     }
 
@@ -90,8 +89,7 @@ public final class SlidingStats implements WindowStats {
         meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) * inverseN);
         m2Error += 2 * EPSILON * (m2 + increment); // increment >= 0 when adding
 
-        maxima.push(sequence, value);
-        negatedMinima.push(sequence, -value);
+        extrema.added(sequence, value, head);
     }
 
     /** Evicts the oldest reading; the window must not be empty. */
@@ -108,8 +106,7 @@ public final class SlidingStats implements WindowStats {
             sumError = 0;
             meanError = 0;
             m2Error = 0;
-            maxima.clear();
-            negatedMinima.clear();
+            extrema.clear();
             evictionsSinceRecompute = 0;
             return;
         }
@@ -127,8 +124,7 @@ public final class SlidingStats implements WindowStats {
         sumError += EPSILON * (Math.abs(sum) + absValue);
         meanError += EPSILON * (Math.abs(mean) + Math.abs(delta) * inverseN);
         m2Error += 2 * EPSILON * (m2 + Math.abs(decrement));
-        maxima.evict(sequence);
-        negatedMinima.evict(sequence);
+        extrema.evicted(head);
         if (++evictionsSinceRecompute >= Math.max(n, MIN_RECOMPUTE_INTERVAL)
                 || sumError > TOLERANCE * absSum
                 || meanError > TOLERANCE * absSum * inverseN
@@ -197,8 +193,8 @@ public final class SlidingStats implements WindowStats {
             case COUNT -> n;
             case SUM -> sum;
             case MEAN -> mean;
-            case MIN -> -negatedMinima.max();
-            case MAX -> maxima.max();
+            case MIN -> extrema.min(head, tail);
+            case MAX -> extrema.max(head, tail);
             case STDDEV -> n < 2 ? 0 : Math.sqrt(m2 / (n - 1));
             case FIRST -> valueAt(head);
             case LAST -> valueAt(tail - 1);
