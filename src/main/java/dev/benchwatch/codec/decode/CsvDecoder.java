@@ -1,0 +1,250 @@
+package dev.benchwatch.codec.decode;
+
+import dev.benchwatch.codec.DecodeError;
+import dev.benchwatch.codec.DecodeErrorReason;
+import dev.benchwatch.codec.DecodeErrorSink;
+import dev.benchwatch.codec.Decoder;
+import dev.benchwatch.codec.FieldNames;
+import dev.benchwatch.codec.FieldSink;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decodes one CSV line per frame into numeric columns. Column {@code i} is field index {@code i}.
+ *
+ * <ul>
+ *   <li>Column names come either from the configuration ({@link #withColumns}) or from a header line
+ *       ({@link #withHeaderLine}): the first frame none of whose fields is a number. Until it arrives,
+ *       data frames are reported as {@code NO_MATCH}; a frame mixing numbers and text before the header is
+ *       reported too and never taken as a header. Once names are known they never change (the table is
+ *       bounded by its capacity); the same header line sent again (a board that restarts) is ignored.</li>
+ *   <li>The separator is configurable (default {@code ','}); spaces, tabs and a trailing {@code \r} around
+ *       fields are trimmed. Quoted fields are not supported. A blank frame is ignored without an error.</li>
+ *   <li>A frame with the wrong number of fields is reported as {@code NO_MATCH} and emits nothing (its
+ *       columns cannot be trusted). An empty field is a missing value: skipped without an error.</li>
+ *   <li>A malformed number ({@link DecimalText}: NaN, Infinity and out-of-range values included) is reported
+ *       as {@code MALFORMED_NUMBER}, once per bad field, and the frame's good fields are still emitted.</li>
+ *   <li>A frame that is not valid UTF-8 is reported as {@code INVALID_UTF8} and emits nothing.</li>
+ * </ul>
+ *
+ * Every error carries the frame's stream offset and a snippet of the whole frame. Data frames are decoded
+ * without allocation except the String handed to {@link Double#parseDouble} per field. Not thread-safe
+ * (one instance per device).
+ */
+public final class CsvDecoder implements Decoder {
+    public static final char DEFAULT_SEPARATOR = ',';
+
+    private final FieldNames names;
+    private final byte separator;
+    private final boolean headerLine;
+    private final int maxFields;
+    /** Number of columns once known; -1 while waiting for the header line. */
+    private int columns;
+
+    private CsvDecoder(FieldNames names, char separator, boolean headerLine, int maxFields, int columns) {
+        this.names = names;
+        this.separator = (byte) separator;
+        this.headerLine = headerLine;
+        this.maxFields = maxFields;
+        this.columns = columns;
+    }
+
+    /** Fixed column names, comma-separated. */
+    public static CsvDecoder withColumns(List<String> columns) {
+        return withColumns(columns, DEFAULT_SEPARATOR, FieldNames.DEFAULT_MAX_FIELDS);
+    }
+
+    /** Fixed column names; the table holds at most {@code maxFields} (so at least the columns). */
+    public static CsvDecoder withColumns(List<String> columns, char separator, int maxFields) {
+        checkSeparator(separator);
+        FieldNames names = ConfiguredNames.register(columns, maxFields, "CSV columns");
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("CSV columns: at least one column name is needed "
+                    + "(or use withHeaderLine to read them from the device)");
+        }
+        return new CsvDecoder(names, separator, false, maxFields, columns.size());
+    }
+
+    /** Column names from the device's header line, comma-separated. */
+    public static CsvDecoder withHeaderLine() {
+        return withHeaderLine(DEFAULT_SEPARATOR, FieldNames.DEFAULT_MAX_FIELDS);
+    }
+
+    /** Column names from the device's header line; a header with more than {@code maxFields} columns is refused. */
+    public static CsvDecoder withHeaderLine(char separator, int maxFields) {
+        checkSeparator(separator);
+        FieldNames names = ConfiguredNames.register(List.of(), maxFields, "CSV columns");
+        return new CsvDecoder(names, separator, true, maxFields, -1);
+    }
+
+    private static void checkSeparator(char separator) {
+        boolean punctuation = separator > ' ' && separator < 0x7F && !Character.isLetterOrDigit(separator);
+        if (!(separator == '\t' || punctuation) || separator == '.' || separator == '+' || separator == '-'
+                || separator == '"') {
+            throw new IllegalArgumentException("CSV separator must be a tab or an ASCII punctuation mark other than "
+                    + ". + - \", got '" + separator + "' (U+" + String.format("%04X", (int) separator) + ")");
+        }
+    }
+
+    @Override
+    public FieldNames fields() {
+        return names;
+    }
+
+    /** Whether the column names are known (configured, or a header line has been seen). */
+    public boolean hasColumns() {
+        return columns >= 0;
+    }
+
+    @Override
+    public void decode(byte[] frame, int offset, int length, String device, long streamOffset, FieldSink out,
+                       DecodeErrorSink errors) {
+        if (!StrictUtf8.isValid(frame, offset, length)) {
+            report(errors, device, streamOffset, DecodeErrorReason.INVALID_UTF8, frame, offset, length,
+                    "frame is not valid UTF-8");
+            return;
+        }
+        int start = skipBlank(frame, offset, offset + length);
+        int end = trimEnd(frame, start, offset + length);
+        if (start == end) {
+            return;
+        }
+        // pass 1: count fields and classify them
+        int count = 0;
+        int numeric = 0;
+        int i = start;
+        while (true) {
+            int fieldEnd = fieldEnd(frame, i, end);
+            int s = skipBlank(frame, i, fieldEnd);
+            int e = trimEnd(frame, s, fieldEnd);
+            count++;
+            if (DecimalText.isWellFormed(frame, s, e - s)) {
+                numeric++;
+            }
+            if (fieldEnd == end) {
+                break;
+            }
+            i = fieldEnd + 1;
+        }
+        if (headerLine && numeric == 0) {
+            if (columns < 0) {
+                adoptHeader(frame, offset, length, start, end, count, device, streamOffset, errors);
+                return;
+            }
+            if (count == columns && isHeader(frame, start, end)) {
+                return;
+            }
+        }
+        if (columns < 0) {
+            report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                    "no header line seen yet; a header has no numeric field");
+            return;
+        }
+        if (count != columns) {
+            report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                    "expected " + columns + " fields, got " + count);
+            return;
+        }
+        // pass 2: emit
+        i = start;
+        for (int column = 0; column < count; column++) {
+            int fieldEnd = fieldEnd(frame, i, end);
+            int s = skipBlank(frame, i, fieldEnd);
+            int e = trimEnd(frame, s, fieldEnd);
+            if (s < e) {
+                double value = DecimalText.parse(frame, s, e - s);
+                if (Double.isNaN(value)) {
+                    report(errors, device, streamOffset, DecodeErrorReason.MALFORMED_NUMBER, frame, offset, length,
+                            "field '" + names.name(column) + "': '" + DecodeError.snippet(frame, s, e - s)
+                                    + "' is not a number");
+                } else {
+                    out.onField(column, value);
+                }
+            }
+            i = fieldEnd + 1;
+        }
+    }
+
+    private void adoptHeader(byte[] frame, int offset, int length, int start, int end, int count, String device,
+                             long streamOffset, DecodeErrorSink errors) {
+        if (count > maxFields) {
+            report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                    "header line has " + count + " columns, at most " + maxFields + " allowed");
+            return;
+        }
+        List<String> header = new ArrayList<>(count);
+        Set<String> seen = new HashSet<>();
+        int i = start;
+        for (int column = 0; column < count; column++) {
+            int fieldEnd = fieldEnd(frame, i, end);
+            int s = skipBlank(frame, i, fieldEnd);
+            int e = trimEnd(frame, s, fieldEnd);
+            String name = new String(frame, s, e - s, StandardCharsets.UTF_8);
+            if (name.isEmpty()) {
+                report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                        "header line rejected: column " + (column + 1) + " has no name");
+                return;
+            }
+            if (!seen.add(name)) {
+                report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                        "header line rejected: duplicate column '" + name + "'");
+                return;
+            }
+            header.add(name);
+            i = fieldEnd + 1;
+        }
+        for (String name : header) {
+            names.indexOf(name);
+        }
+        columns = count;
+    }
+
+    private boolean isHeader(byte[] frame, int start, int end) {
+        int i = start;
+        for (int column = 0; column < columns; column++) {
+            int fieldEnd = fieldEnd(frame, i, end);
+            int s = skipBlank(frame, i, fieldEnd);
+            int e = trimEnd(frame, s, fieldEnd);
+            if (!names.name(column).equals(new String(frame, s, e - s, StandardCharsets.UTF_8))) {
+                return false;
+            }
+            i = fieldEnd + 1;
+        }
+        return true;
+    }
+
+    private int fieldEnd(byte[] frame, int i, int end) {
+        while (i < end && frame[i] != separator) {
+            i++;
+        }
+        return i;
+    }
+
+    private int skipBlank(byte[] frame, int i, int end) {
+        while (i < end && isBlank(frame[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private int trimEnd(byte[] frame, int start, int end) {
+        while (end > start && isBlank(frame[end - 1])) {
+            end--;
+        }
+        return end;
+    }
+
+    private boolean isBlank(byte b) {
+        return (b == ' ' || b == '\t' || b == '\r') && b != separator;
+    }
+
+    private static void report(DecodeErrorSink errors, String device, long streamOffset, DecodeErrorReason reason,
+                               byte[] frame, int offset, int length, String message) {
+        errors.onError(new DecodeError(device, streamOffset, reason, DecodeError.snippet(frame, offset, length),
+                message));
+    }
+}
