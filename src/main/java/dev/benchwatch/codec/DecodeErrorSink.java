@@ -4,4 +4,10 @@ package dev.benchwatch.codec;
 @FunctionalInterface
 public interface DecodeErrorSink {
     void onError(DecodeError error);
+
+    /** Reports a failure located at a frame, with a snippet of the frame's bytes. */
+    default void report(String device, long streamOffset, DecodeErrorReason reason, byte[] frame, int offset,
+                        int length, String message) {
+        onError(new DecodeError(device, streamOffset, reason, DecodeError.snippet(frame, offset, length), message));
+    }
 }

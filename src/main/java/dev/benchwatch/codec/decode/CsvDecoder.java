@@ -3,7 +3,6 @@ package dev.benchwatch.codec.decode;
 import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.DecodeErrorSink;
-import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.codec.FieldNames;
 import dev.benchwatch.codec.FieldSink;
 
@@ -35,10 +34,9 @@ import java.util.Set;
  * without allocation except the String handed to {@link Double#parseDouble} per field. Not thread-safe
  * (one instance per device).
  */
-public final class CsvDecoder implements Decoder {
+public final class CsvDecoder extends TextDecoder {
     public static final char DEFAULT_SEPARATOR = ',';
 
-    private final FieldNames names;
     private final byte separator;
     private final boolean headerLine;
     private final int maxFields;
@@ -46,7 +44,7 @@ public final class CsvDecoder implements Decoder {
     private int columns;
 
     private CsvDecoder(FieldNames names, char separator, boolean headerLine, int maxFields, int columns) {
-        this.names = names;
+        super(names);
         this.separator = (byte) separator;
         this.headerLine = headerLine;
         this.maxFields = maxFields;
@@ -90,10 +88,6 @@ public final class CsvDecoder implements Decoder {
         }
     }
 
-    @Override
-    public FieldNames fields() {
-        return names;
-    }
 
     /** Whether the column names are known (configured, or a header line has been seen). */
     public boolean hasColumns() {
@@ -101,13 +95,8 @@ public final class CsvDecoder implements Decoder {
     }
 
     @Override
-    public void decode(byte[] frame, int offset, int length, String device, long streamOffset, FieldSink out,
-                       DecodeErrorSink errors) {
-        if (!StrictUtf8.isValid(frame, offset, length)) {
-            report(errors, device, streamOffset, DecodeErrorReason.INVALID_UTF8, frame, offset, length,
-                    "frame is not valid UTF-8");
-            return;
-        }
+    protected void decodeText(byte[] frame, int offset, int length, String device, long streamOffset, FieldSink out,
+                              DecodeErrorSink errors) {
         int start = skipBlank(frame, offset, offset + length);
         int end = trimEnd(frame, start, offset + length);
         if (start == end) {
@@ -140,12 +129,12 @@ public final class CsvDecoder implements Decoder {
             }
         }
         if (columns < 0) {
-            report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+            errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                     "no header line seen yet; a header has no numeric field");
             return;
         }
         if (count != columns) {
-            report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+            errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                     "expected " + columns + " fields, got " + count);
             return;
         }
@@ -158,7 +147,7 @@ public final class CsvDecoder implements Decoder {
             if (s < e) {
                 double value = DecimalText.parse(frame, s, e - s);
                 if (Double.isNaN(value)) {
-                    report(errors, device, streamOffset, DecodeErrorReason.MALFORMED_NUMBER, frame, offset, length,
+                    errors.report(device, streamOffset, DecodeErrorReason.MALFORMED_NUMBER, frame, offset, length,
                             "field '" + names.name(column) + "': '" + DecodeError.snippet(frame, s, e - s)
                                     + "' is not a number");
                 } else {
@@ -172,7 +161,7 @@ public final class CsvDecoder implements Decoder {
     private void adoptHeader(byte[] frame, int offset, int length, int start, int end, int count, String device,
                              long streamOffset, DecodeErrorSink errors) {
         if (count > maxFields) {
-            report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+            errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                     "header line has " + count + " columns, at most " + maxFields + " allowed");
             return;
         }
@@ -185,12 +174,12 @@ public final class CsvDecoder implements Decoder {
             int e = trimEnd(frame, s, fieldEnd);
             String name = new String(frame, s, e - s, StandardCharsets.UTF_8);
             if (name.isEmpty()) {
-                report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                         "header line rejected: column " + (column + 1) + " has no name");
                 return;
             }
             if (!seen.add(name)) {
-                report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                         "header line rejected: duplicate column '" + name + "'");
                 return;
             }
@@ -240,11 +229,5 @@ public final class CsvDecoder implements Decoder {
 
     private boolean isBlank(byte b) {
         return (b == ' ' || b == '\t' || b == '\r') && b != separator;
-    }
-
-    private static void report(DecodeErrorSink errors, String device, long streamOffset, DecodeErrorReason reason,
-                               byte[] frame, int offset, int length, String message) {
-        errors.onError(new DecodeError(device, streamOffset, reason, DecodeError.snippet(frame, offset, length),
-                message));
     }
 }

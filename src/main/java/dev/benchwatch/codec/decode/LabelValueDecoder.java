@@ -3,7 +3,6 @@ package dev.benchwatch.codec.decode;
 import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.DecodeErrorSink;
-import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.codec.FieldNames;
 import dev.benchwatch.codec.FieldSink;
 
@@ -30,12 +29,15 @@ import java.util.List;
  *   <li>A frame that is not valid UTF-8 is reported once as {@code INVALID_UTF8} and emits nothing.</li>
  * </ul>
  *
- * Every error carries the frame's stream offset and a snippet of the whole frame. Stateless per frame
- * apart from the bounded label table; not thread-safe (one instance per device).
+ * Every error carries the frame's stream offset and a snippet of the whole frame. Bare values allocate
+ * nothing once their position is named; a label costs one String per field to look up its index, and each
+ * number one String for {@link Double#parseDouble} (see {@link DecimalText}). Stateless per frame apart
+ * from the bounded label table; not thread-safe (one instance per device).
  */
-public final class LabelValueDecoder implements Decoder {
-    private final FieldNames names;
+public final class LabelValueDecoder extends TextDecoder {
     private final int positionalCount;
+    /** Field index + 1 of the bare value at each position (0: not named yet), so a bare value allocates nothing. */
+    private final int[] positionalIndexes;
 
     /** Bare values named {@code value1}, {@code value2}, ...; up to {@link FieldNames#DEFAULT_MAX_FIELDS} fields. */
     public LabelValueDecoder() {
@@ -48,23 +50,18 @@ public final class LabelValueDecoder implements Decoder {
      * @param maxFields       bound of the field table (configured plus discovered names)
      */
     public LabelValueDecoder(List<String> positionalNames, int maxFields) {
-        this.names = ConfiguredNames.register(positionalNames, maxFields, "positional names");
+        super(ConfiguredNames.register(positionalNames, maxFields, "positional names"));
         this.positionalCount = positionalNames.size();
-    }
-
-    @Override
-    public FieldNames fields() {
-        return names;
-    }
-
-    @Override
-    public void decode(byte[] frame, int offset, int length, String device, long streamOffset, FieldSink out,
-                       DecodeErrorSink errors) {
-        if (!StrictUtf8.isValid(frame, offset, length)) {
-            report(errors, device, streamOffset, DecodeErrorReason.INVALID_UTF8, frame, offset, length,
-                    "frame is not valid UTF-8");
-            return;
+        this.positionalIndexes = new int[maxFields];
+        for (int i = 0; i < positionalCount; i++) {
+            positionalIndexes[i] = i + 1;
         }
+    }
+
+
+    @Override
+    protected void decodeText(byte[] frame, int offset, int length, String device, long streamOffset, FieldSink out,
+                              DecodeErrorSink errors) {
         int end = offset + length;
         int i = offset;
         int position = 0;
@@ -107,7 +104,7 @@ public final class LabelValueDecoder implements Decoder {
                     }
                 }
                 if (colon == tokenStart) {
-                    report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                    errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                             "value #" + position + " has an empty label");
                     continue;
                 }
@@ -116,14 +113,14 @@ public final class LabelValueDecoder implements Decoder {
             String label = colon < 0 ? null : new String(frame, tokenStart, colon - tokenStart, StandardCharsets.UTF_8);
             if (Double.isNaN(value)) {
                 String what = label != null ? "field '" + label + "'" : "value #" + position;
-                report(errors, device, streamOffset, DecodeErrorReason.MALFORMED_NUMBER, frame, offset, length,
+                errors.report(device, streamOffset, DecodeErrorReason.MALFORMED_NUMBER, frame, offset, length,
                         what + ": '" + DecodeError.snippet(frame, valueStart, valueEnd - valueStart)
                                 + "' is not a number");
                 continue;
             }
             int index = label != null ? names.indexOf(label) : positionalIndex(position);
             if (index < 0) {
-                report(errors, device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
+                errors.report(device, streamOffset, DecodeErrorReason.NO_MATCH, frame, offset, length,
                         "field table full (" + names.size() + " names): '"
                                 + (label != null ? label : "value" + position) + "' dropped");
                 continue;
@@ -133,10 +130,14 @@ public final class LabelValueDecoder implements Decoder {
     }
 
     private int positionalIndex(int position) {
-        if (position <= positionalCount) {
-            return position - 1;
+        if (position <= positionalIndexes.length && positionalIndexes[position - 1] > 0) {
+            return positionalIndexes[position - 1] - 1;
         }
-        return names.indexOf("value" + position);
+        int index = names.indexOf("value" + position);
+        if (index >= 0 && position <= positionalIndexes.length) {
+            positionalIndexes[position - 1] = index + 1;
+        }
+        return index;
     }
 
     private static boolean noColon(byte[] frame, int from, int to) {
@@ -157,11 +158,5 @@ public final class LabelValueDecoder implements Decoder {
 
     private static boolean isSeparator(byte b) {
         return b == ' ' || b == '\t' || b == ',' || b == '\r';
-    }
-
-    private static void report(DecodeErrorSink errors, String device, long streamOffset, DecodeErrorReason reason,
-                               byte[] frame, int offset, int length, String message) {
-        errors.onError(new DecodeError(device, streamOffset, reason, DecodeError.snippet(frame, offset, length),
-                message));
     }
 }
