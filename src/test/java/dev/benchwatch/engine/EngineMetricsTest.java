@@ -81,16 +81,18 @@ class EngineMetricsTest {
             long first = engine.snapshot().sequence();
             long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
             int i = 0;
+            double highestRate = 0;
             while (System.nanoTime() < end) {
                 source.offer(ch, T0 + i, i++);
                 if (i % 100 == 0) {
                     Thread.sleep(1);
+                    highestRate = Math.max(highestRate, engine.snapshot().metrics().readingsPerSecond());
                 }
             }
             EngineIngestTest.awaitAccepted(engine, i);
             EngineSnapshot snapshot = engine.snapshot();
             assertThat(snapshot.sequence()).as("published on its own, about every 16 ms").isGreaterThan(first + 5);
-            assertThat(snapshot.metrics().readingsPerSecond()).isPositive();
+            assertThat(highestRate).as("readings/s while readings flow").isPositive();
             assertThat(snapshot.channel("x").count()).isEqualTo(snapshot.metrics().accepted());
         }
     }
