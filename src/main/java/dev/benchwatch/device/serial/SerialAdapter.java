@@ -14,11 +14,14 @@ import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A serial device: reads on a thread of its own (jSerialComm, semi-blocking reads), frames and decodes
@@ -36,6 +39,8 @@ public final class SerialAdapter implements AutoCloseable {
     private final SerialSettings settings;
     private final Framer framer;
     private final Decoder decoder;
+    /** Where the board is now: the configured path, or wherever its USB identity shows up. */
+    private final Supplier<Optional<String>> portPath;
     private final AtomicLongArray errorsByReason = new AtomicLongArray(DecodeErrorReason.values().length);
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -49,6 +54,20 @@ public final class SerialAdapter implements AutoCloseable {
     private int[] channelOfField = new int[0];
 
     public SerialAdapter(String device, SerialSettings settings, Framer framer, Decoder decoder) {
+        this(device, settings, framer, decoder, () -> Optional.of(settings.port()));
+    }
+
+    /**
+     * A device bound to a USB identity: every (re)connection looks the board up in the port list, so it
+     * is found on whatever port it reappears. {@code settings.port()} is only a label then.
+     */
+    public static SerialAdapter boundTo(UsbIdentity identity, String device, SerialSettings settings, Framer framer,
+                                        Decoder decoder, Supplier<List<PortInfo>> portList) {
+        return new SerialAdapter(device, settings, framer, decoder, () -> identity.find(portList.get()));
+    }
+
+    private SerialAdapter(String device, SerialSettings settings, Framer framer, Decoder decoder,
+                          Supplier<Optional<String>> portPath) {
         if (device == null || device.isBlank()) {
             throw new IllegalArgumentException("serial adapter needs a device name");
         }
@@ -56,6 +75,7 @@ public final class SerialAdapter implements AutoCloseable {
         this.settings = settings;
         this.framer = framer;
         this.decoder = decoder;
+        this.portPath = portPath;
     }
 
     public void onDecodeError(Consumer<DecodeError> listener) {
@@ -105,7 +125,7 @@ public final class SerialAdapter implements AutoCloseable {
             reconnects.incrementAndGet();
         }
         everConnected = true;
-        status("CONNECTED", 3, "opened " + settings.port() + " at " + settings.baud() + " baud");
+        status("CONNECTED", 3, "opened " + opened.getSystemPortPath() + " at " + settings.baud() + " baud");
         try {
             while (running) {
                 int n = opened.readBytes(buffer, buffer.length);
@@ -129,9 +149,13 @@ public final class SerialAdapter implements AutoCloseable {
 
     /** Opens the port, or returns null when it is not there (yet): unplugged, or a pty not created. */
     private SerialPort open() {
+        Optional<String> path = portPath.get();
+        if (path.isEmpty()) {
+            return null; // the bound board is not plugged in
+        }
         SerialPort candidate;
         try {
-            candidate = SerialPort.getCommPort(settings.port());
+            candidate = SerialPort.getCommPort(path.get());
         } catch (RuntimeException e) { // jSerialComm throws when the path does not exist
             return null;
         }

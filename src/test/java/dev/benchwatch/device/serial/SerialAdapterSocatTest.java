@@ -38,15 +38,19 @@ class SerialAdapterSocatTest {
     }
 
     private void startSocat() throws Exception {
-        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + devicePath(), "pty,raw,echo=0,link=" + boardPath())
+        startSocat(devicePath());
+    }
+
+    private void startSocat(Path device) throws Exception {
+        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + boardPath())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        await(() -> Files.exists(devicePath()) && Files.exists(boardPath()), "socat's ptys");
+        await(() -> Files.exists(device) && Files.exists(boardPath()), "socat's ptys");
     }
 
     private void stopSocat() throws Exception {
         socat.destroy();
         socat.waitFor(5, TimeUnit.SECONDS);
-        await(() -> !Files.exists(devicePath()), "socat gone");
+        await(() -> !Files.exists(boardPath()), "socat gone");
     }
 
     @AfterEach
@@ -134,6 +138,39 @@ class SerialAdapterSocatTest {
                 byte[] got = in.readNBytes(expected.length);
                 assertThat(got).containsExactly(expected);
             }
+            adapter.close();
+        }
+    }
+
+    @Test
+    void aBoardBoundToItsUsbIdentityIsFoundAgainOnAnotherPort() throws Exception {
+        // the USB listing is simulated (no USB device here); the ports themselves are real ptys
+        Path first = dir.resolve("ttyACM0");
+        Path second = dir.resolve("ttyACM1");
+        java.util.concurrent.atomic.AtomicReference<Path> where = new java.util.concurrent.atomic.AtomicReference<>(first);
+        UsbIdentity identity = UsbIdentity.parse("2341:0043:55739323637351E0C0A1");
+        startSocat(first);
+        try (Engine engine = new Engine()) {
+            engine.start();
+            SerialAdapter adapter = SerialAdapter.boundTo(identity, "uno", SerialSettings.of("uno", 9600),
+                    DelimitedFramer.lines(DelimitedFramer.LineEnding.LF), new LabelValueDecoder(),
+                    () -> Files.exists(where.get())
+                            ? List.of(new PortInfo(where.get().toString(), "Arduino Uno", 0x2341, 0x0043,
+                            "55739323637351E0C0A1"))
+                            : List.of());
+            adapter.start(engine);
+            await(adapter::isConnected, "the adapter to find the board");
+            board("t:1\n");
+            await(() -> adapter.readings() == 1, "a reading from the first port");
+
+            stopSocat();
+            await(() -> !adapter.isConnected(), "the unplug");
+            where.set(second); // replugged: the board shows up on another port
+            startSocat(second);
+            await(adapter::isConnected, "the adapter to find the board on its new port");
+            board("t:2\n");
+            await(() -> adapter.readings() == 2, "a reading from the second port");
+            assertThat(history(engine, "uno.t")).containsExactly(1.0, 2.0);
             adapter.close();
         }
     }
