@@ -2,29 +2,13 @@ package dev.benchwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class EngineDemoCommandTest {
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = BenchwatchMain.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
     @Test
     void demoPrintsFiringsAndMetrics() {
-        Result result = run("engine-demo", "--duration", "2500ms", "--rate", "1000");
+        CliRun result = CliRun.of("engine-demo", "--duration", "2500ms", "--rate", "1000");
         assertThat(result.status()).isZero();
         // the oven swings above its alarm band within the first second
         assertThat(result.out()).contains("FIRING   oven_overheat");
@@ -37,18 +21,18 @@ class EngineDemoCommandTest {
 
     @Test
     void badOptionsGiveAClearErrorAndStatus2() {
-        Result result = run("engine-demo", "--duration", "soon");
+        CliRun result = CliRun.of("engine-demo", "--duration", "soon");
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.err()).contains("invalid duration 'soon'");
-        Result zero = run("engine-demo", "--duration", "0s");
+        CliRun zero = CliRun.of("engine-demo", "--duration", "0s");
         assertThat(zero.status()).isEqualTo(2);
         assertThat(zero.err()).contains("--duration must be positive");
     }
 
     @Test
     void versionAndHelpWork() {
-        assertThat(run("--version").out()).startsWith("benchwatch ");
-        Result help = run("--help");
+        assertThat(CliRun.of("--version").out()).startsWith("benchwatch ");
+        CliRun help = CliRun.of("--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("engine-demo");
     }

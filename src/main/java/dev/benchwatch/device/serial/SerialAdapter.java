@@ -6,11 +6,12 @@ import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.codec.FieldNames;
 import dev.benchwatch.codec.Framer;
+import dev.benchwatch.device.DeviceOutput;
+import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.NanoClock;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
-import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * A serial device: reads on a thread of its own (jSerialComm, semi-blocking reads), frames and decodes
- * the bytes, and hands the readings to the engine. Each decoded field becomes the channel
+ * the bytes, and hands the readings to the engine (or another {@link DeviceOutput}). Each decoded field
+ * becomes the channel
  * {@code <device>.<field>}. When the port goes away (an unplugged board, a dead pty) it reports
  * DISCONNECTED, drops the partial frame (never decoded), and reopens the port with backoff until it is
  * back, then reports CONNECTED again.
@@ -49,8 +51,7 @@ public final class SerialAdapter implements AutoCloseable {
     private volatile boolean connected;
     private volatile SerialPort port;
     private Thread reader;
-    private Engine engine;
-    private IngestSource source;
+    private DeviceOutput output;
     private int[] channelOfField = new int[0];
 
     public SerialAdapter(String device, SerialSettings settings, Framer framer, Decoder decoder) {
@@ -82,12 +83,16 @@ public final class SerialAdapter implements AutoCloseable {
         errorListener = listener;
     }
 
-    public synchronized void start(Engine target) {
+    /** Starts reading into the engine (BLOCK policy: a serial line cannot be paused, but nothing is dropped). */
+    public void start(Engine engine) {
+        start(new EngineOutput(engine, device, OverloadPolicy.BLOCK));
+    }
+
+    public synchronized void start(DeviceOutput target) {
         if (running) {
             throw new IllegalStateException("serial adapter '" + device + "' is already running");
         }
-        engine = target;
-        source = target.registerSource(device, OverloadPolicy.BLOCK);
+        output = target;
         running = true;
         reader = Thread.ofPlatform().daemon().name("serial-" + device).start(this::run);
     }
@@ -196,7 +201,7 @@ public final class SerialAdapter implements AutoCloseable {
         if (field >= channelOfField.length || channelOfField[field] < 0) {
             bindField(field);
         }
-        source.offer(channelOfField[field], NanoClock.SYSTEM.nowNanos(), value);
+        output.reading(channelOfField[field], NanoClock.SYSTEM.nowNanos(), value);
         readings.incrementAndGet();
     }
 
@@ -209,7 +214,7 @@ public final class SerialAdapter implements AutoCloseable {
         }
         FieldNames names = decoder.fields();
         String channel = device + "." + names.name(field).replaceAll("[^A-Za-z0-9_.\\-]", "_");
-        channelOfField[field] = engine.registerChannel(channel, "", device).id();
+        channelOfField[field] = output.channel(channel, "", device);
     }
 
     private void onError(DecodeError error) {
@@ -258,7 +263,7 @@ public final class SerialAdapter implements AutoCloseable {
     }
 
     private void status(String state, int priority, String message) {
-        engine.publishEvent(new Event(0, EventType.DEVICE_STATUS, device, NanoClock.SYSTEM.nowNanos(),
+        output.status(new Event(0, EventType.DEVICE_STATUS, device, NanoClock.SYSTEM.nowNanos(),
                 "serial '" + device + "': " + message, priority, "",
                 Map.of("state", state, "kind", "serial", "port", settings.port())));
     }

@@ -9,7 +9,6 @@ import dev.benchwatch.codec.frame.DelimitedFramer;
 import dev.benchwatch.engine.ChannelHistory;
 import dev.benchwatch.engine.Engine;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SerialAdapterSocatTest {
     @TempDir
     Path dir;
-    private Process socat;
+    private SocatPair socat;
 
     private Path devicePath() {
         return dir.resolve("ttyBENCH");
@@ -42,39 +41,29 @@ class SerialAdapterSocatTest {
     }
 
     private void startSocat(Path device) throws Exception {
-        socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + boardPath())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        await(() -> Files.exists(device) && Files.exists(boardPath()), "socat's ptys");
+        if (socat == null) {
+            socat = new SocatPair(boardPath());
+        }
+        socat.start(device);
     }
 
     private void stopSocat() throws Exception {
-        socat.destroy();
-        socat.waitFor(5, TimeUnit.SECONDS);
-        await(() -> !Files.exists(boardPath()), "socat gone");
+        socat.stop();
     }
 
     @AfterEach
     void tearDown() {
         if (socat != null) {
-            socat.destroyForcibly();
+            socat.close();
         }
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        SocatPair.await(condition, what);
     }
 
     private void board(String text) throws IOException {
-        try (FileOutputStream out = new FileOutputStream(boardPath().toFile())) {
-            out.write(text.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
+        socat.send(text);
     }
 
     private static double[] history(Engine engine, String channel) {
