@@ -1,0 +1,163 @@
+package dev.benchwatch.device.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import dev.benchwatch.codec.DecodeError;
+import dev.benchwatch.codec.DecodeErrorReason;
+import dev.benchwatch.codec.Decoder;
+import dev.benchwatch.device.DeviceOutput;
+import dev.benchwatch.device.EngineOutput;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.NanoClock;
+import dev.benchwatch.engine.event.Event;
+import dev.benchwatch.engine.event.EventType;
+import dev.benchwatch.engine.ingest.OverloadPolicy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
+
+/**
+ * An MQTT source (HiveMQ client, MQTT 3.1.1): subscribes to the configured filters, decodes each payload
+ * with a codec, and names device and channel from the topic. Reconnects by itself with backoff and
+ * resubscribes; reports CONNECTED and DISCONNECTED as DEVICE_STATUS events. Readings go to the engine
+ * with DROP_OLDEST, never blocking the client's network thread (drops are counted by the engine).
+ * Also the port for MQTT publish actions.
+ */
+public final class MqttAdapter implements AutoCloseable {
+    private final String name;
+    private final MqttSettings settings;
+    private final Decoder decoder;
+    private final Mqtt3AsyncClient client;
+    private final AtomicLongArray errorsByReason = new AtomicLongArray(DecodeErrorReason.values().length);
+    private final AtomicLong readings = new AtomicLong();
+    private final AtomicLong unnamed = new AtomicLong();
+    private final Map<String, Integer> channels = new HashMap<>();
+    private volatile Consumer<DecodeError> errorListener = e -> { };
+    private volatile boolean connected;
+    private DeviceOutput output;
+
+    public MqttAdapter(String name, MqttSettings settings, Decoder decoder) {
+        this.name = name;
+        this.settings = settings;
+        this.decoder = decoder;
+        this.client = MqttClient.builder()
+                .useMqttVersion3()
+                .identifier(settings.clientId())
+                .serverHost(settings.host())
+                .serverPort(settings.port())
+                .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
+                .applyAutomaticReconnect()
+                .addConnectedListener(context -> {
+                    connected = true;
+                    subscribe(); // again after every reconnect: a clean session has forgotten them
+                    status("CONNECTED", 3, "connected to " + settings.host() + ":" + settings.port());
+                })
+                .addDisconnectedListener(context -> {
+                    if (connected) {
+                        connected = false;
+                        status("DISCONNECTED", 7, "lost the broker: " + context.getCause().getMessage()
+                                + "; reconnecting");
+                    }
+                })
+                .buildAsync();
+        // one global callback, however often the filters are subscribed again
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage);
+    }
+
+    private void subscribe() {
+        for (String filter : settings.topicFilters()) {
+            client.subscribeWith().topicFilter(filter).qos(qos(settings.qos())).send();
+        }
+    }
+
+    public void onDecodeError(Consumer<DecodeError> listener) {
+        errorListener = listener;
+    }
+
+    public void start(Engine engine) {
+        start(new EngineOutput(engine, name, OverloadPolicy.DROP_OLDEST));
+    }
+
+    public synchronized void start(DeviceOutput target) {
+        output = target;
+        client.connectWith().cleanSession(settings.cleanSession()).send();
+    }
+
+    private static MqttQos qos(int code) {
+        return MqttQos.fromCode(code);
+    }
+
+    private synchronized void onMessage(Mqtt3Publish publish) {
+        if (output == null) {
+            return;
+        }
+        String topic = publish.getTopic().toString();
+        String device = settings.mapping().device(topic);
+        String channel = settings.mapping().channel(topic);
+        if (device == null || channel == null) {
+            unnamed.incrementAndGet();
+            return;
+        }
+        byte[] payload = publish.getPayloadAsBytes();
+        long now = NanoClock.SYSTEM.nowNanos();
+        decoder.decode(payload, 0, payload.length, device, 0, (field, value) -> {
+            String fieldName = decoder.fields().name(field);
+            String full = device + "." + channel + (fieldName.equals("value") || fieldName.equals("value1") ? ""
+                    : "." + fieldName.replaceAll("[^A-Za-z0-9_.\\-]", "_"));
+            int id = channels.computeIfAbsent(full, n -> output.channel(n, "", device));
+            output.reading(id, now, value);
+            readings.incrementAndGet();
+        }, error -> {
+            errorsByReason.incrementAndGet(error.reason().ordinal());
+            errorListener.accept(new DecodeError(device, 0, error.reason(), error.snippet(),
+                    "topic " + topic + ": " + error.message()));
+        });
+    }
+
+    /** Publishes (for trigger actions); blocks until the broker has it, so never call from the engine thread. */
+    public void publish(String topic, String payload, int qos, boolean retain) throws Exception {
+        client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(qos(qos))
+                .retain(retain).send().get(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public long readings() {
+        return readings.get();
+    }
+
+    public long errors(DecodeErrorReason reason) {
+        return errorsByReason.get(reason.ordinal());
+    }
+
+    /** Messages whose topic has too few levels for the mapping. */
+    public long unnamedMessages() {
+        return unnamed.get();
+    }
+
+    private void status(String state, int priority, String message) {
+        DeviceOutput out = output;
+        if (out != null) {
+            out.status(new Event(0, EventType.DEVICE_STATUS, name, NanoClock.SYSTEM.nowNanos(),
+                    "mqtt '" + name + "': " + message, priority, "", Map.of("state", state, "kind", "mqtt")));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.benchwatch.device.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchwatch.codec.DecodeError;
+import dev.benchwatch.codec.DecodeErrorReason;
+import dev.benchwatch.codec.decode.JsonPointerDecoder;
+import dev.benchwatch.codec.decode.LabelValueDecoder;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.EngineSnapshot;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real mosquitto broker on a free loopback port, with mosquitto_pub as the independent publisher. */
+class MqttAdapterMosquittoTest {
+    @TempDir
+    Path dir;
+    private Process broker;
+    private int port;
+
+    private void startBroker() throws Exception {
+        assertThat(Files.isExecutable(Path.of("/usr/sbin/mosquitto"))).as("mosquitto installed (.ci/run)").isTrue();
+        if (port == 0) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+        }
+        Path config = dir.resolve("mosquitto.conf");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
+        broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
+        await(() -> {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the broker to listen");
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.destroy();
+            broker.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void publish(String topic, String payload) throws Exception {
+        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1",
+                "-t", topic, "-m", payload).redirectErrorStream(true).start();
+        assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(pub.exitValue()).as("mosquitto_pub exit status").isZero();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void wildcardTopicsBecomeDevicesAndChannelsAndTheAdapterSurvivesABrokerRestart() throws Exception {
+        startBroker();
+        List<DecodeError> errors = new ArrayList<>();
+        try (Engine engine = new Engine()) {
+            engine.start();
+            // plain numbers on lab/<device>/temp, JSON documents on lab/<device>/env
+            MqttAdapter adapter = new MqttAdapter("lab-temp", new MqttSettings("127.0.0.1", port, "bw-temp", 3, true,
+                    List.of("lab/+/temp"), 1, new TopicMapping("{1}", "{2}")), new LabelValueDecoder());
+            MqttAdapter json = new MqttAdapter("lab-env", new MqttSettings("127.0.0.1", port, "bw-env", 3, true,
+                    List.of("lab/+/env"), 1, new TopicMapping("{1}", "{2}")), JsonPointerDecoder.allNumericLeaves(64));
+            json.onDecodeError(e -> {
+                synchronized (errors) {
+                    errors.add(e);
+                }
+            });
+            adapter.start(engine);
+            json.start(engine);
+            await(() -> adapter.isConnected() && json.isConnected(), "the adapters to connect");
+            Thread.sleep(300); // the subscriptions are sent on connect
+
+            publish("lab/oven/temp", "181.5");
+            publish("lab/fridge/env", "{\"t\": 4.5, \"rh\": {\"pct\": 40}}");
+            publish("lab/fridge/env", "{\"broken\": ");
+            publish("lab/oven/other", "1");               // not subscribed
+            await(() -> adapter.readings() == 1 && json.readings() == 2, "three readings");
+            await(() -> json.errors(DecodeErrorReason.TRUNCATED_JSON) == 1, "the truncated payload counted");
+            EngineSnapshot snapshot = engine.snapshotNow();
+            assertThat(snapshot.channel("oven.temp").latest()).isEqualTo(181.5);
+            assertThat(snapshot.channel("oven.temp").device()).isEqualTo("oven");
+            assertThat(snapshot.channel("fridge.env._t").latest()).isEqualTo(4.5);
+            assertThat(snapshot.channel("fridge.env._rh_pct").latest()).isEqualTo(40.0);
+            synchronized (errors) {
+                assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.device()).isEqualTo("fridge");
+                    assertThat(e.message()).contains("topic lab/fridge/env");
+                });
+            }
+
+            // the broker restarts: the adapter notices, reconnects, resubscribes and reads on
+            stopBroker();
+            await(() -> !adapter.isConnected(), "the adapter to notice the broker is gone");
+            startBroker();
+            await(adapter::isConnected, "the adapter to reconnect");
+            Thread.sleep(300);
+            publish("lab/oven/temp", "190");
+            await(() -> engine.snapshotNow().channel("oven.temp").latest() == 190.0, "a reading after the restart");
+            adapter.close();
+            json.close();
+        }
+    }
+}
