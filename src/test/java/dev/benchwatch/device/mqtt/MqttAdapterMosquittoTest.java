@@ -34,7 +34,10 @@ class MqttAdapterMosquittoTest {
             }
         }
         Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
+        // persistence: sessions and their queued QoS 1 messages survive a broker restart
+        // run as ourselves: as root, mosquitto would otherwise drop to a user that cannot write the temp dir
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
+                + "persistence_location " + dir + "/\nuser " + System.getProperty("user.name") + "\n");
         broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
         await(() -> {
@@ -120,6 +123,36 @@ class MqttAdapterMosquittoTest {
             await(() -> engine.snapshotNow().channel("oven.temp").latest() == 190.0, "a reading after the restart");
             adapter.close();
             json.close();
+        }
+    }
+
+    @Test
+    void withAPersistentSessionQos1MessagesPublishedAroundABrokerRestartAreNotLost() throws Exception {
+        startBroker();
+        try (Engine engine = new Engine()) {
+            engine.start();
+            MqttAdapter adapter = new MqttAdapter("plant", new MqttSettings("127.0.0.1", port, "bw-persistent", 3,
+                    false /* persistent session */, List.of("plant/+/level"), 1, new TopicMapping("{1}", "{2}")),
+                    new LabelValueDecoder());
+            adapter.start(engine);
+            await(adapter::isConnected, "the adapter to connect");
+            Thread.sleep(300);
+            publish("plant/tank/level", "1");
+            await(() -> adapter.readings() == 1, "the first reading");
+
+            stopBroker();
+            await(() -> !adapter.isConnected(), "the adapter to notice the broker is gone");
+            startBroker();
+            // published at once, most of them before the adapter is back: the broker queues them in its session
+            for (int i = 2; i <= 20; i++) {
+                publish("plant/tank/level", Integer.toString(i));
+            }
+            await(() -> adapter.readings() == 20, "all 20 readings");
+            double[] values = new double[32];
+            int n = engine.history("tank.level").copyTo(new long[32], values);
+            assertThat(java.util.Arrays.copyOf(values, n)).containsExactly(
+                    java.util.stream.IntStream.rangeClosed(1, 20).asDoubleStream().toArray());
+            adapter.close();
         }
     }
 }
