@@ -4,6 +4,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
@@ -33,6 +35,7 @@ import java.util.function.Consumer;
 public final class MqttAdapter implements AutoCloseable {
     private final String name;
     private final MqttSettings settings;
+    private final MqttCredentials credentials; // null: anonymous
     private final Decoder decoder;
     private final Mqtt3AsyncClient client;
     private final AtomicLongArray errorsByReason = new AtomicLongArray(DecodeErrorReason.values().length);
@@ -44,7 +47,12 @@ public final class MqttAdapter implements AutoCloseable {
     private DeviceOutput output;
 
     public MqttAdapter(String name, MqttSettings settings, Decoder decoder) {
+        this(name, settings, null, decoder);
+    }
+
+    public MqttAdapter(String name, MqttSettings settings, MqttCredentials credentials, Decoder decoder) {
         this.name = name;
+        this.credentials = credentials;
         this.settings = settings;
         this.decoder = decoder;
         this.client = MqttClient.builder()
@@ -60,6 +68,18 @@ public final class MqttAdapter implements AutoCloseable {
                     status("CONNECTED", 3, "connected to " + settings.host() + ":" + settings.port());
                 })
                 .addDisconnectedListener(context -> {
+                    if (context.getCause() instanceof Mqtt3ConnAckException refusal) {
+                        refused = refusal;
+                        Mqtt3ConnAckReturnCode code = refusal.getMqttMessage().getReturnCode();
+                        boolean credentialsWrong = code == Mqtt3ConnAckReturnCode.NOT_AUTHORIZED
+                                || code == Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD;
+                        status("REFUSED", 8, "the broker refused the connection: " + describe(refusal)
+                                + (credentialsWrong ? "; not retrying with the same credentials" : ""));
+                        if (credentialsWrong) {
+                            context.getReconnector().reconnect(false);
+                        }
+                        return;
+                    }
                     if (connected) {
                         connected = false;
                         status("DISCONNECTED", 7, "lost the broker: " + context.getCause().getMessage()
@@ -87,7 +107,12 @@ public final class MqttAdapter implements AutoCloseable {
 
     public synchronized void start(DeviceOutput target) {
         output = target;
-        client.connectWith().cleanSession(settings.cleanSession()).send();
+        var connect = client.connectWith().cleanSession(settings.cleanSession());
+        if (credentials != null) {
+            connect = connect.simpleAuth().username(credentials.username()).password(credentials.password())
+                    .applySimpleAuth();
+        }
+        connect.send(); // failures arrive through the disconnected listener
     }
 
     private static MqttQos qos(int code) {
@@ -125,6 +150,23 @@ public final class MqttAdapter implements AutoCloseable {
     public void publish(String topic, String payload, int qos, boolean retain) throws Exception {
         client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(qos(qos))
                 .retain(retain).send().get(10, TimeUnit.SECONDS);
+    }
+
+    private volatile Throwable refused;
+
+    /** Why the last connection attempt failed, or null. */
+    public Throwable connectionFailure() {
+        return refused;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String text = String.valueOf(cause.getMessage());
+        if (text.contains("NOT_AUTHORIZED") || text.contains("BAD_USER_NAME_OR_PASSWORD")) {
+            return "bad user name or password (" + text + ")";
+        }
+        return text;
     }
 
     public boolean isConnected() {

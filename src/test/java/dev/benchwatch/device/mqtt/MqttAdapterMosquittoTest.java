@@ -26,6 +26,8 @@ class MqttAdapterMosquittoTest {
     private Process broker;
     private int port;
 
+    private String extraConfig = "allow_anonymous true\n";
+
     private void startBroker() throws Exception {
         assertThat(Files.isExecutable(Path.of("/usr/sbin/mosquitto"))).as("mosquitto installed (.ci/run)").isTrue();
         if (port == 0) {
@@ -36,7 +38,7 @@ class MqttAdapterMosquittoTest {
         Path config = dir.resolve("mosquitto.conf");
         // persistence: sessions and their queued QoS 1 messages survive a broker restart
         // run as ourselves: as root, mosquitto would otherwise drop to a user that cannot write the temp dir
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
+        Files.writeString(config, "listener " + port + " 127.0.0.1\n" + extraConfig + "persistence true\n"
                 + "persistence_location " + dir + "/\nuser " + System.getProperty("user.name") + "\n");
         broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
@@ -154,5 +156,69 @@ class MqttAdapterMosquittoTest {
                     java.util.stream.IntStream.rangeClosed(1, 20).asDoubleStream().toArray());
             adapter.close();
         }
+    }
+
+    @Test
+    void passwordsComeFromTheEnvironmentAndAWrongOneIsRefusedClearly() throws Exception {
+        Path passwords = dir.resolve("passwd");
+        Process passwd = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwords.toString(), "bench", "s3cret")
+                .redirectErrorStream(true).start();
+        assertThat(passwd.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        extraConfig = "allow_anonymous false\npassword_file " + passwords + "\n";
+        startBroker();
+        List<dev.benchwatch.engine.event.Event> statuses = new ArrayList<>();
+        try (Engine engine = new Engine()) {
+            engine.onEvent(dev.benchwatch.engine.event.EventType.DEVICE_STATUS, e -> {
+                synchronized (statuses) {
+                    statuses.add(e);
+                }
+            });
+            engine.start();
+            MqttSettings settings = new MqttSettings("127.0.0.1", port, "bw-auth", 3, true, List.of("secure/+/v"), 1,
+                    new TopicMapping("{1}", "{2}"));
+            MqttCredentials wrong = MqttCredentials.fromEnvironment("bench", "BENCH_MQTT_PASSWORD",
+                    java.util.Map.of("BENCH_MQTT_PASSWORD", "guess"));
+            assertThat(wrong.toString()).doesNotContain("guess");
+            MqttAdapter refused = new MqttAdapter("secure", settings, wrong, new LabelValueDecoder());
+            refused.start(engine);
+            await(() -> refused.connectionFailure() != null, "the refusal");
+            engine.events().awaitIdle(5, TimeUnit.SECONDS);
+            await(() -> {
+                synchronized (statuses) {
+                    return statuses.stream().anyMatch(e -> "REFUSED".equals(e.metadata().get("state")));
+                }
+            }, "a REFUSED status event");
+            synchronized (statuses) {
+                assertThat(statuses).filteredOn(e -> "REFUSED".equals(e.metadata().get("state"))).first()
+                        .satisfies(e -> assertThat(e.data()).contains("bad user name or password"));
+            }
+            refused.close();
+
+            MqttCredentials right = MqttCredentials.fromEnvironment("bench", "BENCH_MQTT_PASSWORD",
+                    java.util.Map.of("BENCH_MQTT_PASSWORD", "s3cret"));
+            MqttAdapter adapter = new MqttAdapter("secure-ok", new MqttSettings("127.0.0.1", port, "bw-auth-ok", 3, true,
+                    List.of("secure/+/v"), 1, new TopicMapping("{1}", "{2}")), right, new LabelValueDecoder());
+            adapter.start(engine);
+            await(adapter::isConnected, "the adapter with the right password to connect");
+            Thread.sleep(300);
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1",
+                    "-u", "bench", "-P", "s3cret", "-t", "secure/box/v", "-m", "7").start();
+            assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            await(() -> adapter.readings() == 1, "a reading over the authenticated connection");
+            adapter.close();
+        }
+    }
+
+    @Test
+    void aPasswordFileReadableByOthersIsRefused() throws Exception {
+        Path file = dir.resolve("mqtt-password");
+        Files.writeString(file, "s3cret\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MqttCredentials.fromFile("bench", file))
+                .hasMessageContaining("readable by others; chmod 600");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(MqttCredentials.fromFile("bench", file).username()).isEqualTo("bench");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MqttCredentials.fromEnvironment("bench", "NOPE",
+                java.util.Map.of())).hasMessageContaining("environment variable NOPE");
     }
 }
