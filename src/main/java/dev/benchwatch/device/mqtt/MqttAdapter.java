@@ -44,6 +44,7 @@ public final class MqttAdapter implements AutoCloseable {
     private final Map<String, Integer> channels = new HashMap<>();
     private volatile Consumer<DecodeError> errorListener = e -> { };
     private volatile boolean connected;
+    private volatile boolean tlsFailureReported;
     private DeviceOutput output;
 
     public MqttAdapter(String name, MqttSettings settings, Decoder decoder) {
@@ -51,19 +52,41 @@ public final class MqttAdapter implements AutoCloseable {
     }
 
     public MqttAdapter(String name, MqttSettings settings, MqttCredentials credentials, Decoder decoder) {
+        this(name, settings, credentials, null, decoder);
+    }
+
+    /**
+     * @param credentials null for an anonymous connection
+     * @param tls         null for plain TCP
+     * @throws IllegalArgumentException when the CA file cannot be read
+     */
+    public MqttAdapter(String name, MqttSettings settings, MqttCredentials credentials, MqttTls tls, Decoder decoder) {
         this.name = name;
         this.credentials = credentials;
         this.settings = settings;
         this.decoder = decoder;
-        this.client = MqttClient.builder()
+        var builder = MqttClient.builder()
                 .useMqttVersion3()
                 .identifier(settings.clientId())
                 .serverHost(settings.host())
-                .serverPort(settings.port())
+                .serverPort(settings.port());
+        if (tls != null) {
+            try {
+                var ssl = builder.sslConfig().trustManagerFactory(tls.trustManagers());
+                if (!tls.verifyHostname()) {
+                    ssl = ssl.hostnameVerifier((host, session) -> true);
+                }
+                builder = ssl.applySslConfig();
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot use CA file " + tls.caFile() + ": " + e.getMessage(), e);
+            }
+        }
+        this.client = builder
                 .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(context -> {
                     connected = true;
+                    tlsFailureReported = false;
                     subscribe(); // again after every reconnect: a clean session has forgotten them
                     status("CONNECTED", 3, "connected to " + settings.host() + ":" + settings.port());
                 })
@@ -77,6 +100,13 @@ public final class MqttAdapter implements AutoCloseable {
                                 + (credentialsWrong ? "; not retrying with the same credentials" : ""));
                         if (credentialsWrong) {
                             context.getReconnector().reconnect(false);
+                        }
+                        return;
+                    }
+                    if (!connected && isTlsFailure(context.getCause())) {
+                        if (!tlsFailureReported) { // once per outage, not at every retry
+                            tlsFailureReported = true;
+                            status("TLS_FAILED", 8, "TLS handshake with the broker failed: " + context.getCause());
                         }
                         return;
                     }
@@ -157,6 +187,15 @@ public final class MqttAdapter implements AutoCloseable {
     /** Why the last connection attempt failed, or null. */
     public Throwable connectionFailure() {
         return refused;
+    }
+
+    private static boolean isTlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable failure) {

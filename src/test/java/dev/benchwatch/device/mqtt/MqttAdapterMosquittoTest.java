@@ -8,7 +8,6 @@ import dev.benchwatch.codec.decode.JsonPointerDecoder;
 import dev.benchwatch.codec.decode.LabelValueDecoder;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineSnapshot;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,57 +22,33 @@ import org.junit.jupiter.api.io.TempDir;
 class MqttAdapterMosquittoTest {
     @TempDir
     Path dir;
-    private Process broker;
-    private int port;
-
+    private MosquittoBroker broker;
     private String extraConfig = "allow_anonymous true\n";
 
     private void startBroker() throws Exception {
-        assertThat(Files.isExecutable(Path.of("/usr/sbin/mosquitto"))).as("mosquitto installed (.ci/run)").isTrue();
-        if (port == 0) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+        if (broker == null) {
+            broker = new MosquittoBroker(dir);
         }
-        Path config = dir.resolve("mosquitto.conf");
         // persistence: sessions and their queued QoS 1 messages survive a broker restart
-        // run as ourselves: as root, mosquitto would otherwise drop to a user that cannot write the temp dir
-        Files.writeString(config, "listener " + port + " 127.0.0.1\n" + extraConfig + "persistence true\n"
-                + "persistence_location " + dir + "/\nuser " + System.getProperty("user.name") + "\n");
-        broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
-        await(() -> {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
-        }, "the broker to listen");
+        broker.start(extraConfig + "persistence true\npersistence_location " + dir + "/\n");
+        port = broker.port();
     }
+
+    private int port;
 
     @AfterEach
     void stopBroker() throws Exception {
         if (broker != null) {
-            broker.destroy();
-            broker.waitFor(5, TimeUnit.SECONDS);
+            broker.stop();
         }
     }
 
     private void publish(String topic, String payload) throws Exception {
-        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1",
-                "-t", topic, "-m", payload).redirectErrorStream(true).start();
-        assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(pub.exitValue()).as("mosquitto_pub exit status").isZero();
+        broker.publish(topic, payload);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        MosquittoBroker.await(condition, what);
     }
 
     @Test
@@ -116,7 +91,7 @@ class MqttAdapterMosquittoTest {
             }
 
             // the broker restarts: the adapter notices, reconnects, resubscribes and reads on
-            stopBroker();
+            broker.stop();
             await(() -> !adapter.isConnected(), "the adapter to notice the broker is gone");
             startBroker();
             await(adapter::isConnected, "the adapter to reconnect");
@@ -142,7 +117,7 @@ class MqttAdapterMosquittoTest {
             publish("plant/tank/level", "1");
             await(() -> adapter.readings() == 1, "the first reading");
 
-            stopBroker();
+            broker.stop();
             await(() -> !adapter.isConnected(), "the adapter to notice the broker is gone");
             startBroker();
             // published at once, most of them before the adapter is back: the broker queues them in its session
@@ -201,9 +176,7 @@ class MqttAdapterMosquittoTest {
             adapter.start(engine);
             await(adapter::isConnected, "the adapter with the right password to connect");
             Thread.sleep(300);
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1",
-                    "-u", "bench", "-P", "s3cret", "-t", "secure/box/v", "-m", "7").start();
-            assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            broker.publish("secure/box/v", "7", "-u", "bench", "-P", "s3cret");
             await(() -> adapter.readings() == 1, "a reading over the authenticated connection");
             adapter.close();
         }

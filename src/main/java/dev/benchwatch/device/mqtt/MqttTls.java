@@ -1,0 +1,40 @@
+package dev.benchwatch.device.mqtt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Objects;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * TLS to the broker: trust the certificate authority in {@code caFile} (PEM; a lab's own CA is typical),
+ * and check that the broker's certificate names the host we connect to unless told not to.
+ */
+public record MqttTls(Path caFile, boolean verifyHostname) {
+    public MqttTls {
+        Objects.requireNonNull(caFile, "CA file");
+    }
+
+    /** A trust manager factory holding every certificate of the CA file. */
+    TrustManagerFactory trustManagers() throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(caFile)) {
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            if (i == 0) {
+                throw new GeneralSecurityException("no certificate in CA file " + caFile);
+            }
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory;
+    }
+}
