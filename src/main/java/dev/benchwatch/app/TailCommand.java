@@ -2,7 +2,6 @@ package dev.benchwatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.codec.decode.CsvDecoder;
 import dev.benchwatch.codec.decode.JsonPointerDecoder;
@@ -17,7 +16,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -125,11 +123,7 @@ public final class TailCommand implements java.util.concurrent.Callable<Integer>
         };
         SerialAdapter adapter = new SerialAdapter(device, SerialSettings.of(port, baud),
                 DelimitedFramer.lines(lineEnding), decoder);
-        Map<DecodeErrorReason, Long> errors = new EnumMap<>(DecodeErrorReason.class);
         adapter.onDecodeError(e -> {
-            synchronized (errors) {
-                errors.merge(e.reason(), 1L, Long::sum);
-            }
             err.println("# " + e);
             err.flush();
         });
@@ -143,10 +137,8 @@ public final class TailCommand implements java.util.concurrent.Callable<Integer>
         } finally {
             adapter.close();
         }
-        synchronized (errors) {
-            err.println("# " + Math.min(adapter.readings(), count > 0 ? count : Long.MAX_VALUE)
-                    + " readings decoded; errors " + errors);
-        }
+        err.println("# " + Math.min(adapter.readings(), count > 0 ? count : Long.MAX_VALUE)
+                + " readings decoded; errors " + adapter.errorCounts());
         err.flush();
         return 0;
     }

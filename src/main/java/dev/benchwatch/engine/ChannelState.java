@@ -14,7 +14,6 @@ final class ChannelState {
     final ChannelHistory history;
     double latest = Double.NaN;
     long latestNanos;
-    long count;
     Window[] windows = NO_WINDOWS;
     /** Pipelines whose input this channel is. */
     Pipeline[] pipelines = NO_PIPELINES;

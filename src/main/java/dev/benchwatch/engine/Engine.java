@@ -67,7 +67,6 @@ public final class Engine implements AutoCloseable {
     private static final int MAX_DRAIN_PER_LANE = 8_192;
     private static final int EVENT_DRIVEN_LIMIT = 1_024;
     private static final int MAX_DERIVED_DEPTH = 16;
-    private static final int MAX_EVENT_EVALUATIONS = 1_000;
     private static final long VALIDATION_EVENT_INTERVAL_NANOS = 1_000_000_000L;
     /** Percentiles are recomputed for snapshots at most this often (gauges update at 10 Hz at most). */
     private static final long LATENCY_SUMMARY_INTERVAL_NANOS = 250_000_000L;
@@ -96,9 +95,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Window> windows = new LinkedHashMap<>();
     private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
     private final Map<String, TriggerBinding> triggers = new LinkedHashMap<>();
-    private TriggerStateMachine[] eventSensitiveTriggers = ChannelState.NO_TRIGGERS;
-    private final Map<String, long[]> eventCells = new HashMap<>();
-    private final ArrayDeque<Long> eventEvaluations = new ArrayDeque<>();
+    private final EventMatchIndex eventMatches = new EventMatchIndex();
     private final ArrayDeque<Event> recentEvents = new ArrayDeque<>();
     private long[] acceptedBySource = new long[0];
     private long accepted;
@@ -330,7 +327,7 @@ public final class Engine implements AutoCloseable {
                     states[channel].triggers = ChannelState.append(states[channel].triggers, machine);
                 }
                 if (fireCompiler.isEventSensitive() || clearCompiler.isEventSensitive()) {
-                    eventSensitiveTriggers = ChannelState.append(eventSensitiveTriggers, machine);
+                    eventMatches.add(machine);
                 }
                 return null;
             });
@@ -347,7 +344,7 @@ public final class Engine implements AutoCloseable {
             for (ChannelState state : states) {
                 state.triggers = ChannelState.remove(state.triggers, binding.machine());
             }
-            eventSensitiveTriggers = ChannelState.remove(eventSensitiveTriggers, binding.machine());
+            eventMatches.remove(binding.machine());
             return true;
         });
     }
@@ -664,15 +661,14 @@ public final class Engine implements AutoCloseable {
         accepted++;
         acceptedBySource[source]++;
         apply(states[channel], timestampNanos, value);
-        if (!eventEvaluations.isEmpty()) {
-            evaluateEventSensitive();
+        if (eventMatches.hasPending()) {
+            eventMatches.evaluatePending();
         }
     }
 
     private void apply(ChannelState state, long timestampNanos, double value) {
         state.latest = value;
         state.latestNanos = timestampNanos;
-        state.count++;
         state.history.append(timestampNanos, value);
         for (Window window : state.windows) {
             if (window.add(timestampNanos, value) != null) {
@@ -732,8 +728,7 @@ public final class Engine implements AutoCloseable {
 
     private void onTransition(TriggerStateMachine machine, TriggerState from, TriggerState to, long now,
                               double value) {
-        TriggerBinding binding = triggers.get(machine.id());
-        TriggerSpecView view = new TriggerSpecView(machine, binding == null ? null : binding.primary());
+        TriggerBinding view = triggers.getOrDefault(machine.id(), new TriggerBinding(machine, null));
         int priority = to == TriggerState.FIRING ? machine.spec().severity().priority() : Math.max(1,
                 machine.spec().severity().priority() - 2);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -782,8 +777,8 @@ public final class Engine implements AutoCloseable {
             record(event);
             n++;
         }
-        if (!eventEvaluations.isEmpty()) {
-            evaluateEventSensitive();
+        if (eventMatches.hasPending()) {
+            eventMatches.evaluatePending();
         }
         return n;
     }
@@ -797,29 +792,7 @@ public final class Engine implements AutoCloseable {
             recentEvents.removeFirst();
         }
         bus.post(numbered);
-        if (eventSensitiveTriggers.length > 0) {
-            updateCell(numbered.type().name() + "|" + numbered.sourceDevice(), numbered.timestampNanos());
-            updateCell(numbered.type().name() + "|", numbered.timestampNanos());
-            eventEvaluations.addLast(numbered.timestampNanos());
-        }
-    }
-
-    private void updateCell(String key, long timestampNanos) {
-        long[] cell = eventCells.get(key);
-        if (cell != null && timestampNanos > cell[0]) {
-            cell[0] = timestampNanos;
-        }
-    }
-
-    private void evaluateEventSensitive() {
-        int budget = MAX_EVENT_EVALUATIONS;
-        while (!eventEvaluations.isEmpty() && budget-- > 0) {
-            long at = eventEvaluations.pollFirst();
-            for (TriggerStateMachine trigger : eventSensitiveTriggers) {
-                trigger.evaluate(at);
-            }
-        }
-        eventEvaluations.clear(); // a runaway chain of event triggers stops here
+        eventMatches.eventHappened(numbered.type(), numbered.sourceDevice(), numbered.timestampNanos());
     }
 
     private final ConditionContext conditionContext = new ConditionContext() {
@@ -857,7 +830,7 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public long[] lastEventCell(EventType type, String device) {
-            return eventCells.computeIfAbsent(type.name() + "|" + device, key -> new long[] {Long.MIN_VALUE});
+            return eventMatches.cell(type, device);
         }
     };
 
@@ -956,7 +929,7 @@ public final class Engine implements AutoCloseable {
         for (ChannelState state : states) {
             Channel channel = registry.get(state.id);
             channelValues.add(new ChannelValue(state.id, channel.name(), channel.unit(), channel.device(), state.latest,
-                    state.latestNanos, state.count));
+                    state.latestNanos, state.history.appended()));
         }
         List<WindowResult> windowResults = new ArrayList<>(windows.size());
         for (Window window : windows.values()) {
@@ -974,9 +947,6 @@ public final class Engine implements AutoCloseable {
 
     /** A trigger and the channel its transitions are reported against. */
     private record TriggerBinding(TriggerStateMachine machine, Channel primary) {
-    }
-
-    private record TriggerSpecView(TriggerStateMachine machine, Channel primary) {
         String channel() {
             return primary == null ? "" : primary.name();
         }

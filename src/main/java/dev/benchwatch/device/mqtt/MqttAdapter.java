@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.Decoder;
+import dev.benchwatch.device.DecodeErrorTally;
 import dev.benchwatch.device.DeviceOutput;
 import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 /**
@@ -38,11 +38,10 @@ public final class MqttAdapter implements AutoCloseable {
     private final MqttCredentials credentials; // null: anonymous
     private final Decoder decoder;
     private final Mqtt3AsyncClient client;
-    private final AtomicLongArray errorsByReason = new AtomicLongArray(DecodeErrorReason.values().length);
+    private final DecodeErrorTally errors = new DecodeErrorTally();
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong unnamed = new AtomicLong();
     private final Map<String, Integer> channels = new HashMap<>();
-    private volatile Consumer<DecodeError> errorListener = e -> { };
     private volatile boolean connected;
     private volatile boolean tlsFailureReported;
     private DeviceOutput output;
@@ -128,7 +127,7 @@ public final class MqttAdapter implements AutoCloseable {
     }
 
     public void onDecodeError(Consumer<DecodeError> listener) {
-        errorListener = listener;
+        errors.listen(listener);
     }
 
     public void start(Engine engine) {
@@ -170,8 +169,7 @@ public final class MqttAdapter implements AutoCloseable {
             output.reading(id, now, value);
             readings.incrementAndGet();
         }, error -> {
-            errorsByReason.incrementAndGet(error.reason().ordinal());
-            errorListener.accept(new DecodeError(device, 0, error.reason(), error.snippet(),
+            errors.record(new DecodeError(device, 0, error.reason(), error.snippet(),
                     "topic " + topic + ": " + error.message()));
         });
     }
@@ -216,8 +214,13 @@ public final class MqttAdapter implements AutoCloseable {
         return readings.get();
     }
 
+    /** Decoding errors per reason so far. */
+    public Map<DecodeErrorReason, Long> errorCounts() {
+        return errors.counts();
+    }
+
     public long errors(DecodeErrorReason reason) {
-        return errorsByReason.get(reason.ordinal());
+        return errors.count(reason);
     }
 
     /** Messages whose topic has too few levels for the mapping. */

@@ -6,6 +6,7 @@ import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.codec.FieldNames;
 import dev.benchwatch.codec.Framer;
+import dev.benchwatch.device.DecodeErrorTally;
 import dev.benchwatch.device.DeviceOutput;
 import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,10 +43,9 @@ public final class SerialAdapter implements AutoCloseable {
     private final Decoder decoder;
     /** Where the board is now: the configured path, or wherever its USB identity shows up. */
     private final Supplier<Optional<String>> portPath;
-    private final AtomicLongArray errorsByReason = new AtomicLongArray(DecodeErrorReason.values().length);
+    private final DecodeErrorTally errors = new DecodeErrorTally();
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
-    private volatile Consumer<DecodeError> errorListener = e -> { };
     private volatile boolean running;
     private volatile boolean connected;
     private volatile SerialPort port;
@@ -80,7 +79,7 @@ public final class SerialAdapter implements AutoCloseable {
     }
 
     public void onDecodeError(Consumer<DecodeError> listener) {
-        errorListener = listener;
+        errors.listen(listener);
     }
 
     /** Starts reading into the engine (BLOCK policy: a serial line cannot be paused, but nothing is dropped). */
@@ -218,8 +217,7 @@ public final class SerialAdapter implements AutoCloseable {
     }
 
     private void onError(DecodeError error) {
-        errorsByReason.incrementAndGet(error.reason().ordinal());
-        errorListener.accept(error.withDevice(device));
+        errors.record(error.withDevice(device));
     }
 
     /** Sends text with the given line ending (e.g. "\n" or "\r\n") to the device. */
@@ -258,8 +256,13 @@ public final class SerialAdapter implements AutoCloseable {
         return reconnects.get();
     }
 
+    /** Decoding errors per reason so far. */
+    public Map<DecodeErrorReason, Long> errorCounts() {
+        return errors.counts();
+    }
+
     public long errors(DecodeErrorReason reason) {
-        return errorsByReason.get(reason.ordinal());
+        return errors.count(reason);
     }
 
     private void status(String state, int priority, String message) {
