@@ -14,7 +14,7 @@ import dev.benchwatch.engine.ingest.RejectReason;
 import dev.benchwatch.engine.ingest.Wakeup;
 import dev.benchwatch.engine.metrics.ChannelValue;
 import dev.benchwatch.engine.metrics.EngineMetrics;
-import dev.benchwatch.engine.metrics.LatencySummary;
+import dev.benchwatch.engine.metrics.LatencyTracker;
 import dev.benchwatch.engine.metrics.SourceMetrics;
 import dev.benchwatch.engine.metrics.TriggerStatus;
 import dev.benchwatch.engine.pipeline.OperatorSpec;
@@ -68,8 +68,6 @@ public final class Engine implements AutoCloseable {
     private static final int EVENT_DRIVEN_LIMIT = 1_024;
     private static final int MAX_DERIVED_DEPTH = 16;
     private static final long VALIDATION_EVENT_INTERVAL_NANOS = 1_000_000_000L;
-    /** Percentiles are recomputed for snapshots at most this often (gauges update at 10 Hz at most). */
-    private static final long LATENCY_SUMMARY_INTERVAL_NANOS = 250_000_000L;
 
     private final EngineConfig config;
     private final NanoClock clock;
@@ -100,17 +98,10 @@ public final class Engine implements AutoCloseable {
     private long[] acceptedBySource = new long[0];
     private long accepted;
     private long derived;
-    private long overBudget;
     private long validationFailures;
     private long eventsRecorded;
     private final Map<String, Long> lastValidationEvent = new HashMap<>();
-    /**
-     * Up to 10 minutes at 2 significant digits (1% resolution): 34 KB of counts, small enough that
-     * summarising it does not stall the engine thread (3 digits over an hour was 270 KB and 145 µs).
-     */
-    private final Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(10), 2);
-    private LatencySummary latencySummary = LatencySummary.EMPTY;
-    private long latencySummaryNanoTime = Long.MIN_VALUE;
+    private final LatencyTracker latency;
     private long nowNanos;
     private int currentSource;
     private int derivedDepth;
@@ -119,9 +110,6 @@ public final class Engine implements AutoCloseable {
     private long lastSnapshotNanoTime;
     private long acceptedAtLastSnapshot;
 
-    // latency bookkeeping for readings handled in the current drain
-    private final long[] pendingIngest = new long[MAX_DRAIN_PER_LANE];
-    private int pendingCount;
     private final ReadingSink laneSink = this::acceptFromLane;
 
     // micro-batch buffer
@@ -166,6 +154,7 @@ public final class Engine implements AutoCloseable {
         this.bus = new EventBus();
         this.actions = new ActionExecutor(ports, this::publishEvent);
         int batch = config.microBatchSize();
+        this.latency = new LatencyTracker(config.latencyBudgetNanos(), Math.max(MAX_DRAIN_PER_LANE, batch));
         batchSources = new int[batch];
         batchChannels = new int[batch];
         batchTimestamps = new long[batch];
@@ -397,7 +386,7 @@ public final class Engine implements AutoCloseable {
     /** Publishes a fresh snapshot now and returns it (waits for the engine thread when running). */
     public EngineSnapshot snapshotNow() {
         return onEngine(() -> {
-            latencySummaryNanoTime = Long.MIN_VALUE; // fresh percentiles too
+            latency.refresh(); // fresh percentiles too
             return publish(System.nanoTime());
         });
     }
@@ -411,8 +400,6 @@ public final class Engine implements AutoCloseable {
     public void resetLatency() {
         onEngine(() -> {
             latency.reset();
-            overBudget = 0;
-            latencySummaryNanoTime = Long.MIN_VALUE;
             return null;
         });
     }
@@ -552,7 +539,7 @@ public final class Engine implements AutoCloseable {
                 if (source.lane().drain(laneSink, 1) == 0) {
                     break;
                 }
-                recordLatencies(System.nanoTime());
+                latency.decided(System.nanoTime());
                 total++;
             }
         }
@@ -572,7 +559,7 @@ public final class Engine implements AutoCloseable {
             currentSource = source.index();
             int n = source.lane().drain(laneSink, limit);
             if (n > 0) {
-                recordLatencies(System.nanoTime());
+                latency.decided(System.nanoTime());
                 total += n;
             }
         }
@@ -618,24 +605,12 @@ public final class Engine implements AutoCloseable {
             acceptFromLane(batchChannels[i], batchTimestamps[i], batchValues[i], batchIngest[i]);
         }
         batchCount = 0;
-        recordLatencies(System.nanoTime());
+        latency.decided(System.nanoTime());
     }
 
     private void acceptFromLane(int channel, long timestampNanos, double value, long ingestNanoTime) {
-        pendingIngest[pendingCount++] = ingestNanoTime;
+        latency.pending(ingestNanoTime);
         process(currentSource, channel, timestampNanos, value);
-    }
-
-    private void recordLatencies(long decidedAt) {
-        long budget = config.latencyBudgetNanos();
-        for (int i = 0; i < pendingCount; i++) {
-            long nanos = Math.max(0, decidedAt - pendingIngest[i]);
-            if (nanos > budget) {
-                overBudget++;
-            }
-            latency.recordValue(Math.min(nanos, latency.getHighestTrackableValue()));
-        }
-        pendingCount = 0;
     }
 
     // ------------------------------------------------------------------ the hot path
@@ -884,15 +859,6 @@ public final class Engine implements AutoCloseable {
         return next;
     }
 
-    private LatencySummary latencySummary(long nanoTime) {
-        if (latencySummaryNanoTime == Long.MIN_VALUE
-                || nanoTime - latencySummaryNanoTime >= LATENCY_SUMMARY_INTERVAL_NANOS) {
-            latencySummary = LatencySummary.of(latency);
-            latencySummaryNanoTime = nanoTime;
-        }
-        return latencySummary;
-    }
-
     private EngineSnapshot buildSnapshot(long nanoTime) {
         double seconds = (nanoTime - lastSnapshotNanoTime) / 1e9;
         double rate = snapshotSequence == 0 || seconds <= 0 ? 0 : (accepted - acceptedAtLastSnapshot) / seconds;
@@ -922,7 +888,7 @@ public final class Engine implements AutoCloseable {
         long errors = validationFailures + actions.failed() + bus.handlerErrors();
         EngineMetrics metrics = new EngineMetrics(mode, accepted, rejected, sourceMetrics, rate, queueDepth,
                 rejected.getOrDefault(RejectReason.DROPPED_OVERLOAD, 0L), errors, registry.size(), windows.size(),
-                pipelines.size(), triggers.size(), bus.handlerCount(), latencySummary(nanoTime), overBudget,
+                pipelines.size(), triggers.size(), bus.handlerCount(), latency.summary(nanoTime), latency.overBudget(),
                 bus.dropped(), eventsRecorded);
 
         List<ChannelValue> channelValues = new ArrayList<>(states.length);
