@@ -139,6 +139,95 @@ public final class ChannelHistory {
         }
     }
 
+    /**
+     * Copies the readings appended since {@code cursor.nextSequence()}, oldest first, at most {@code max} of
+     * them, and moves the cursor past them. Safe from any thread (one cursor per reader); allocates nothing.
+     *
+     * <p>Readings the history no longer holds (overwritten by newer ones, or dropped by age) are skipped:
+     * the cursor then says how many in {@link ReadCursor#skipped()} (this call) and
+     * {@link ReadCursor#totalSkipped()}, and {@link ReadCursor#firstSequence()} is the sequence of the first
+     * reading copied, later than the sequence asked for. A reader that copies less than the backlog (a
+     * small {@code max}) continues where it stopped on the next call.
+     *
+     * @return how many readings were copied into the arrays (0 when nothing new)
+     */
+    public int copySince(ReadCursor cursor, long[] timestampsOut, double[] valuesOut, int max) {
+        long from = cursor.nextSequence;
+        int limit = Math.min(max, Math.min(timestampsOut.length, valuesOut.length));
+        if (limit < 0) {
+            throw new IllegalArgumentException("max must be >= 0, got " + max);
+        }
+        while (true) {
+            long h = (long) HEAD.getAcquire(this);
+            long t = (long) TAIL.getAcquire(this);
+            h = Math.max(h, t - capacity); // the writer moved on between the two reads
+            long first = Math.max(from, h);
+            int n = (int) Math.max(0, Math.min(t - first, limit));
+            int index = (int) (first % ring);
+            for (int i = 0; i < n; i++) {
+                timestampsOut[i] = timestampAt(index);
+                valuesOut[i] = valueAt(index);
+                index = index + 1 == ring ? 0 : index + 1;
+            }
+            VarHandle.acquireFence();
+            // as in copyTo: sequence s shares its slot with s + ring, written only once tail reached s + ring
+            if (n == 0 || (long) TAIL.getAcquire(this) - ring < first) {
+                long skipped = Math.max(0, first - from);
+                cursor.firstSequence = first;
+                cursor.skipped = skipped;
+                cursor.totalSkipped += skipped;
+                cursor.nextSequence = n == 0 ? Math.max(from, Math.min(first, t)) : first + n;
+                return n;
+            }
+        }
+    }
+
+    /**
+     * A reader's place in a history for {@link #copySince}: the next sequence to copy and what was missed.
+     * Owned by one reader thread; not thread-safe itself. Sequences count every reading ever appended
+     * (the first is 0), so {@link #appended()} - {@code nextSequence()} is the reader's backlog.
+     */
+    public static final class ReadCursor {
+        private long nextSequence;
+        private long firstSequence;
+        private long skipped;
+        private long totalSkipped;
+
+        /** A cursor at the first reading ever appended (sequence 0). */
+        public ReadCursor() {
+            this(0);
+        }
+
+        /** A cursor at {@code sequence}: e.g. {@code history.appended()} to copy only what comes next. */
+        public ReadCursor(long sequence) {
+            if (sequence < 0) {
+                throw new IllegalArgumentException("sequence must be >= 0, got " + sequence);
+            }
+            this.nextSequence = sequence;
+            this.firstSequence = sequence;
+        }
+
+        /** Sequence of the next reading the next copy starts from (when still held). */
+        public long nextSequence() {
+            return nextSequence;
+        }
+
+        /** Sequence of the first reading the last copy returned (meaningless when it returned 0). */
+        public long firstSequence() {
+            return firstSequence;
+        }
+
+        /** Readings the last copy skipped because the history no longer held them. */
+        public long skipped() {
+            return skipped;
+        }
+
+        /** Readings skipped over the cursor's life. */
+        public long totalSkipped() {
+            return totalSkipped;
+        }
+    }
+
     /** Latest value, NaN when empty. */
     public double latest() {
         while (true) {

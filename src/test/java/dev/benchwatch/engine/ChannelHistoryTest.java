@@ -283,6 +283,202 @@ class ChannelHistoryTest {
         return null;
     }
 
+    @Test
+    void copySinceCopiesOnlyWhatIsNew() {
+        ChannelHistory history = new ChannelHistory(10, 0);
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor();
+        long[] ts = new long[10];
+        double[] values = new double[10];
+        assertThat(history.copySince(cursor, ts, values, 10)).isZero();
+        assertThat(cursor.nextSequence()).isZero();
+        for (int i = 0; i < 4; i++) {
+            history.append(100 + i, i);
+        }
+        assertThat(history.copySince(cursor, ts, values, 10)).isEqualTo(4);
+        assertThat(Arrays.copyOf(ts, 4)).containsExactly(100, 101, 102, 103);
+        assertThat(cursor.firstSequence()).isZero();
+        assertThat(cursor.nextSequence()).isEqualTo(4);
+        assertThat(history.copySince(cursor, ts, values, 10)).isZero();
+        history.append(104, 4);
+        assertThat(history.copySince(cursor, ts, values, 10)).isEqualTo(1);
+        assertThat(ts[0]).isEqualTo(104);
+        assertThat(values[0]).isEqualTo(4);
+        assertThat(cursor.firstSequence()).isEqualTo(4);
+        assertThat(cursor.skipped()).isZero();
+    }
+
+    @Test
+    void copySinceContinuesWhereASmallCopyStopped() {
+        ChannelHistory history = new ChannelHistory(10, 0);
+        for (int i = 0; i < 7; i++) {
+            history.append(i, i);
+        }
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor();
+        long[] ts = new long[3];
+        double[] values = new double[3];
+        assertThat(history.copySince(cursor, ts, values, 3)).isEqualTo(3);
+        assertThat(ts).containsExactly(0, 1, 2);
+        assertThat(history.copySince(cursor, ts, values, 3)).isEqualTo(3);
+        assertThat(ts).containsExactly(3, 4, 5);
+        assertThat(history.copySince(cursor, ts, values, 2)).isEqualTo(1);
+        assertThat(ts[0]).isEqualTo(6);
+        assertThat(cursor.totalSkipped()).isZero();
+    }
+
+    @Test
+    void copySinceSaysWhatItMissedWhenTheReaderFellBehind() {
+        ChannelHistory history = new ChannelHistory(4, 0);
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor();
+        long[] ts = new long[4];
+        double[] values = new double[4];
+        for (int i = 0; i < 10; i++) {
+            history.append(i, i);
+        }
+        assertThat(history.copySince(cursor, ts, values, 4)).isEqualTo(4);
+        assertThat(ts).containsExactly(6, 7, 8, 9);
+        assertThat(cursor.firstSequence()).isEqualTo(6);
+        assertThat(cursor.skipped()).isEqualTo(6);
+        assertThat(cursor.totalSkipped()).isEqualTo(6);
+        assertThat(cursor.nextSequence()).isEqualTo(10);
+    }
+
+    @Test
+    void copySinceSkipsReadingsDroppedByAge() {
+        ChannelHistory history = new ChannelHistory(100, 10);
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor();
+        long[] ts = new long[100];
+        double[] values = new double[100];
+        history.append(0, 0);
+        history.append(5, 1);
+        history.append(100, 2); // drops the two before
+        assertThat(history.copySince(cursor, ts, values, 100)).isEqualTo(1);
+        assertThat(ts[0]).isEqualTo(100);
+        assertThat(cursor.firstSequence()).isEqualTo(2);
+        assertThat(cursor.skipped()).isEqualTo(2);
+    }
+
+    @Test
+    void cursorStartingAtTheEndSeesOnlyLaterReadings() {
+        ChannelHistory history = new ChannelHistory(8, 0);
+        history.append(1, 1);
+        history.append(2, 2);
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor(history.appended());
+        long[] ts = new long[8];
+        double[] values = new double[8];
+        assertThat(history.copySince(cursor, ts, values, 8)).isZero();
+        history.append(3, 3);
+        assertThat(history.copySince(cursor, ts, values, 8)).isEqualTo(1);
+        assertThat(ts[0]).isEqualTo(3);
+        assertThatThrownBy(() -> new ChannelHistory.ReadCursor(-1)).hasMessageContaining("-1");
+    }
+
+    /** Interleaved appends and copies of any size: copied + skipped readings are exactly all readings, in order. */
+    @Property(tries = 300)
+    void copySinceSeesEveryReadingOnceOrCountsItAsSkipped(
+            @ForAll @IntRange(min = 1, max = 20) int capacity,
+            @ForAll @Size(max = 100) List<@IntRange(min = 0, max = 30) Integer> appendsBetweenCopies,
+            @ForAll @IntRange(min = 1, max = 25) int max) {
+        ChannelHistory history = new ChannelHistory(capacity, 0);
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor();
+        long[] ts = new long[max];
+        double[] values = new double[max];
+        long next = 0;
+        long expectedNext = 0;
+        for (int appends : appendsBetweenCopies) {
+            for (int i = 0; i < appends; i++, next++) {
+                history.append(next, next);
+            }
+            int n = history.copySince(cursor, ts, values, max);
+            long oldestHeld = Math.max(0, next - capacity);
+            long first = Math.max(expectedNext, oldestHeld);
+            assertThat(n).isEqualTo((int) Math.min(max, next - first));
+            if (n > 0) {
+                assertThat(cursor.firstSequence()).isEqualTo(first);
+                assertThat(cursor.skipped()).isEqualTo(first - expectedNext);
+            }
+            for (int k = 0; k < n; k++) {
+                assertThat(ts[k]).isEqualTo(first + k);
+                assertThat(values[k]).isEqualTo((double) (first + k));
+            }
+            expectedNext = n > 0 ? first + n : expectedNext;
+            assertThat(cursor.nextSequence()).isEqualTo(expectedNext);
+        }
+        while (history.copySince(cursor, ts, values, max) > 0) {
+            // drain
+        }
+        assertThat(cursor.nextSequence()).isEqualTo(next);
+    }
+
+    /**
+     * A writer appends (t, t) for t = 0, 1, 2, ... while a reader follows with copySince: every copy is
+     * consecutive and untorn, starts exactly where the previous one stopped unless it says it skipped, and
+     * copied + skipped readings add up to everything appended.
+     */
+    @ParameterizedTest(name = "capacity {0}, max {1}")
+    @CsvSource({"2, 2", "5, 3", "64, 64", "64, 7", "4096, 1000"})
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void concurrentCopySinceIsConsistentAndAccountsForEveryReading(int capacity, int max) throws Exception {
+        ChannelHistory history = new ChannelHistory(capacity, 0);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<String> failure = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        Thread writer = Thread.ofPlatform().daemon(true).name("history-writer").start(() -> {
+            try {
+                start.await();
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
+                long t = 0;
+                while (System.nanoTime() < deadline) {
+                    for (int i = 0; i < 1_000; i++, t++) {
+                        history.append(t, t);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                writing.set(false);
+            }
+        });
+        ChannelHistory.ReadCursor cursor = new ChannelHistory.ReadCursor();
+        long[] ts = new long[max];
+        double[] values = new double[max];
+        long copied = 0;
+        long copies = 0;
+        start.countDown();
+        boolean last = false;
+        while (failure.get() == null) {
+            boolean done = !writing.get();
+            long before = cursor.nextSequence();
+            int n = history.copySince(cursor, ts, values, max);
+            copies++;
+            if (n < 0 || n > max) {
+                failure.set("copySince returned " + n);
+                break;
+            }
+            if (n > 0) {
+                long first = cursor.firstSequence();
+                if (first != before + cursor.skipped()) {
+                    failure.set("first " + first + " is not " + before + " + skipped " + cursor.skipped());
+                }
+                for (int k = 0; k < n && failure.get() == null; k++) {
+                    if (ts[k] != first + k || values[k] != ts[k]) {
+                        failure.set("copy #" + copies + " from " + first + ": reading #" + k + " is (" + ts[k] + ", "
+                                + values[k] + "): " + describe(ts, values, n));
+                    }
+                }
+                copied += n;
+            }
+            if (last && n == 0) {
+                break;
+            }
+            last = done;
+        }
+        writer.join(TimeUnit.SECONDS.toMillis(20));
+        assertThat(failure.get()).isNull();
+        assertThat(cursor.nextSequence()).isEqualTo(history.appended());
+        assertThat(copied + cursor.totalSkipped()).isEqualTo(history.appended());
+        assertThat(copies).isGreaterThan(1);
+    }
+
     private static String describe(long[] ts, double[] values, int n) {
         StringBuilder sb = new StringBuilder("[");
         for (int k = 0; k < Math.min(n, 8); k++) {
