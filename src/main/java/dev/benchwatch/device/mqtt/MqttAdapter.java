@@ -1,12 +1,8 @@
 package dev.benchwatch.device.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
-import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
-import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.Decoder;
@@ -26,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * An MQTT source (HiveMQ client, MQTT 3.1.1): subscribes to the configured filters, decodes each payload
+ * An MQTT source (HiveMQ client, MQTT 3.1.1 or 5): subscribes to the configured filters, decodes each payload
  * with a codec, and names device and channel from the topic. Reconnects by itself with backoff and
  * resubscribes; reports CONNECTED and DISCONNECTED as DEVICE_STATUS events. Readings go to the engine
  * with DROP_OLDEST, never blocking the client's network thread (drops are counted by the engine).
@@ -37,7 +33,7 @@ public final class MqttAdapter implements AutoCloseable {
     private final MqttSettings settings;
     private final MqttCredentials credentials; // null: anonymous
     private final Decoder decoder;
-    private final Mqtt3AsyncClient client;
+    private final BrokerConnection connection;
     private final DecodeErrorTally errors = new DecodeErrorTally();
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong unnamed = new AtomicLong();
@@ -64,65 +60,76 @@ public final class MqttAdapter implements AutoCloseable {
         this.credentials = credentials;
         this.settings = settings;
         this.decoder = decoder;
-        var builder = MqttClient.builder()
-                .useMqttVersion3()
+        MqttClientBuilder builder = MqttClient.builder()
                 .identifier(settings.clientId())
                 .serverHost(settings.host())
                 .serverPort(settings.port());
         if (tls != null) {
-            try {
-                var ssl = builder.sslConfig().trustManagerFactory(tls.trustManagers());
-                if (!tls.verifyHostname()) {
-                    ssl = ssl.hostnameVerifier((host, session) -> true);
-                }
-                builder = ssl.applySslConfig();
-            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-                throw new IllegalArgumentException("cannot use CA file " + tls.caFile() + ": " + e.getMessage(), e);
-            }
+            builder = withTls(builder, tls);
         }
-        this.client = builder
+        builder = builder
                 .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(context -> {
                     connected = true;
                     tlsFailureReported = false;
                     subscribe(); // again after every reconnect: a clean session has forgotten them
-                    status("CONNECTED", 3, "connected to " + settings.host() + ":" + settings.port());
+                    status("CONNECTED", 3, "connected to " + settings.host() + ":" + settings.port()
+                            + " (MQTT " + (settings.version() == 5 ? "5" : "3.1.1") + ")");
                 })
-                .addDisconnectedListener(context -> {
-                    if (context.getCause() instanceof Mqtt3ConnAckException refusal) {
-                        refused = refusal;
-                        Mqtt3ConnAckReturnCode code = refusal.getMqttMessage().getReturnCode();
-                        boolean credentialsWrong = code == Mqtt3ConnAckReturnCode.NOT_AUTHORIZED
-                                || code == Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD;
-                        status("REFUSED", 8, "the broker refused the connection: " + describe(refusal)
-                                + (credentialsWrong ? "; not retrying with the same credentials" : ""));
-                        if (credentialsWrong) {
-                            context.getReconnector().reconnect(false);
-                        }
-                        return;
-                    }
-                    if (!connected && isTlsFailure(context.getCause())) {
-                        if (!tlsFailureReported) { // once per outage, not at every retry
-                            tlsFailureReported = true;
-                            status("TLS_FAILED", 8, "TLS handshake with the broker failed: " + context.getCause());
-                        }
-                        return;
-                    }
-                    if (connected) {
-                        connected = false;
-                        status("DISCONNECTED", 7, "lost the broker: " + context.getCause().getMessage()
-                                + "; reconnecting");
-                    }
-                })
-                .buildAsync();
-        // one global callback, however often the filters are subscribed again
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage);
+                .addDisconnectedListener(this::onDisconnected);
+        this.connection = BrokerConnection.build(builder, settings.version(), this::onMessage);
+    }
+
+    private void onDisconnected(MqttClientDisconnectedContext context) {
+        BrokerConnection.Refusal refusal = connection.refusal(context.getCause());
+        if (refusal != null) {
+            refused = context.getCause();
+            status("REFUSED", 8, "the broker refused the connection: " + refusal.description()
+                    + (refusal.credentialsWrong() ? "; not retrying with the same credentials" : ""));
+            if (refusal.credentialsWrong()) {
+                context.getReconnector().reconnect(false);
+            }
+            return;
+        }
+        if (!connected && isTlsFailure(context.getCause())) {
+            if (!tlsFailureReported) { // once per outage, not at every retry
+                tlsFailureReported = true;
+                status("TLS_FAILED", 8, "TLS handshake with the broker failed: " + context.getCause());
+            }
+            return;
+        }
+        if (connected) {
+            connected = false;
+            status("DISCONNECTED", 7, "lost the broker: " + context.getCause().getMessage()
+                    + "; reconnecting");
+        }
+    }
+
+    private static MqttClientBuilder withTls(MqttClientBuilder builder, MqttTls tls) {
+        var ssl = builder.sslConfig();
+        try {
+            ssl = ssl.trustManagerFactory(tls.trustManagers());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use CA file " + tls.caFile() + ": " + e.getMessage(), e);
+        }
+        if (tls.clientCertificate() != null) {
+            try {
+                ssl = ssl.keyManagerFactory(tls.clientCertificate().keyManagers());
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot use client certificate "
+                        + tls.clientCertificate().certificateFile() + ": " + e.getMessage(), e);
+            }
+        }
+        if (!tls.verifyHostname()) {
+            ssl = ssl.hostnameVerifier((host, session) -> true);
+        }
+        return ssl.applySslConfig();
     }
 
     private void subscribe() {
         for (String filter : settings.topicFilters()) {
-            client.subscribeWith().topicFilter(filter).qos(qos(settings.qos())).send();
+            connection.subscribe(filter, settings.qos());
         }
     }
 
@@ -136,30 +143,19 @@ public final class MqttAdapter implements AutoCloseable {
 
     public synchronized void start(DeviceOutput target) {
         output = target;
-        var connect = client.connectWith().cleanSession(settings.cleanSession());
-        if (credentials != null) {
-            connect = connect.simpleAuth().username(credentials.username()).password(credentials.password())
-                    .applySimpleAuth();
-        }
-        connect.send(); // failures arrive through the disconnected listener
+        connection.connect(settings.cleanSession(), credentials);
     }
 
-    private static MqttQos qos(int code) {
-        return MqttQos.fromCode(code);
-    }
-
-    private synchronized void onMessage(Mqtt3Publish publish) {
+    private synchronized void onMessage(String topic, byte[] payload) {
         if (output == null) {
             return;
         }
-        String topic = publish.getTopic().toString();
         String device = settings.mapping().device(topic);
         String channel = settings.mapping().channel(topic);
         if (device == null || channel == null) {
             unnamed.incrementAndGet();
             return;
         }
-        byte[] payload = publish.getPayloadAsBytes();
         long now = NanoClock.SYSTEM.nowNanos();
         decoder.decode(payload, 0, payload.length, device, 0, (field, value) -> {
             String fieldName = decoder.fields().name(field);
@@ -176,8 +172,7 @@ public final class MqttAdapter implements AutoCloseable {
 
     /** Publishes (for trigger actions); blocks until the broker has it, so never call from the engine thread. */
     public void publish(String topic, String payload, int qos, boolean retain) throws Exception {
-        client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(qos(qos))
-                .retain(retain).send().get(10, TimeUnit.SECONDS);
+        connection.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain);
     }
 
     private volatile Throwable refused;
@@ -194,16 +189,6 @@ public final class MqttAdapter implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String text = String.valueOf(cause.getMessage());
-        if (text.contains("NOT_AUTHORIZED") || text.contains("BAD_USER_NAME_OR_PASSWORD")) {
-            return "bad user name or password (" + text + ")";
-        }
-        return text;
     }
 
     public boolean isConnected() {
@@ -239,7 +224,7 @@ public final class MqttAdapter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            client.disconnect().get(5, TimeUnit.SECONDS);
+            connection.disconnect();
         } catch (Exception e) {
             // already gone
         }

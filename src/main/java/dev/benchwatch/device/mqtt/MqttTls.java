@@ -13,11 +13,18 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS to the broker: trust the certificate authority in {@code caFile} (PEM; a lab's own CA is typical),
- * and check that the broker's certificate names the host we connect to unless told not to.
+ * check that the broker's certificate names the host we connect to unless told not to, and show our own
+ * certificate when the broker asks for one (mutual TLS).
+ *
+ * @param clientCertificate null when the broker does not ask for a client certificate
  */
-public record MqttTls(Path caFile, boolean verifyHostname) {
+public record MqttTls(Path caFile, boolean verifyHostname, ClientCertificate clientCertificate) {
     public MqttTls {
         Objects.requireNonNull(caFile, "CA file");
+    }
+
+    public MqttTls(Path caFile, boolean verifyHostname) {
+        this(caFile, verifyHostname, null);
     }
 
     /** A trust manager factory holding every certificate of the CA file. */

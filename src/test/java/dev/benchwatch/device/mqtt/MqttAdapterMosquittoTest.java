@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Against a real mosquitto broker on a free loopback port, with mosquitto_pub as the independent publisher. */
 class MqttAdapterMosquittoTest {
@@ -51,16 +53,17 @@ class MqttAdapterMosquittoTest {
         MosquittoBroker.await(condition, what);
     }
 
-    @Test
-    void wildcardTopicsBecomeDevicesAndChannelsAndTheAdapterSurvivesABrokerRestart() throws Exception {
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(ints = {3, 5})
+    void wildcardTopicsBecomeDevicesAndChannelsAndTheAdapterSurvivesABrokerRestart(int version) throws Exception {
         startBroker();
         List<DecodeError> errors = new ArrayList<>();
         try (Engine engine = new Engine()) {
             engine.start();
             // plain numbers on lab/<device>/temp, JSON documents on lab/<device>/env
-            MqttAdapter adapter = new MqttAdapter("lab-temp", new MqttSettings("127.0.0.1", port, "bw-temp", 3, true,
+            MqttAdapter adapter = new MqttAdapter("lab-temp", new MqttSettings("127.0.0.1", port, "bw-temp", version, true,
                     List.of("lab/+/temp"), 1, new TopicMapping("{1}", "{2}")), new LabelValueDecoder());
-            MqttAdapter json = new MqttAdapter("lab-env", new MqttSettings("127.0.0.1", port, "bw-env", 3, true,
+            MqttAdapter json = new MqttAdapter("lab-env", new MqttSettings("127.0.0.1", port, "bw-env", version, true,
                     List.of("lab/+/env"), 1, new TopicMapping("{1}", "{2}")), JsonPointerDecoder.allNumericLeaves(64));
             json.onDecodeError(e -> {
                 synchronized (errors) {
@@ -103,12 +106,13 @@ class MqttAdapterMosquittoTest {
         }
     }
 
-    @Test
-    void withAPersistentSessionQos1MessagesPublishedAroundABrokerRestartAreNotLost() throws Exception {
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(ints = {3, 5})
+    void withAPersistentSessionQos1MessagesPublishedAroundABrokerRestartAreNotLost(int version) throws Exception {
         startBroker();
         try (Engine engine = new Engine()) {
             engine.start();
-            MqttAdapter adapter = new MqttAdapter("plant", new MqttSettings("127.0.0.1", port, "bw-persistent", 3,
+            MqttAdapter adapter = new MqttAdapter("plant", new MqttSettings("127.0.0.1", port, "bw-persistent", version,
                     false /* persistent session */, List.of("plant/+/level"), 1, new TopicMapping("{1}", "{2}")),
                     new LabelValueDecoder());
             adapter.start(engine);
@@ -133,8 +137,9 @@ class MqttAdapterMosquittoTest {
         }
     }
 
-    @Test
-    void passwordsComeFromTheEnvironmentAndAWrongOneIsRefusedClearly() throws Exception {
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(ints = {3, 5})
+    void passwordsComeFromTheEnvironmentAndAWrongOneIsRefusedClearly(int version) throws Exception {
         Path passwords = dir.resolve("passwd");
         Process passwd = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwords.toString(), "bench", "s3cret")
                 .redirectErrorStream(true).start();
@@ -149,7 +154,7 @@ class MqttAdapterMosquittoTest {
                 }
             });
             engine.start();
-            MqttSettings settings = new MqttSettings("127.0.0.1", port, "bw-auth", 3, true, List.of("secure/+/v"), 1,
+            MqttSettings settings = new MqttSettings("127.0.0.1", port, "bw-auth", version, true, List.of("secure/+/v"), 1,
                     new TopicMapping("{1}", "{2}"));
             MqttCredentials wrong = MqttCredentials.fromEnvironment("bench", "BENCH_MQTT_PASSWORD",
                     java.util.Map.of("BENCH_MQTT_PASSWORD", "guess"));
@@ -171,7 +176,7 @@ class MqttAdapterMosquittoTest {
 
             MqttCredentials right = MqttCredentials.fromEnvironment("bench", "BENCH_MQTT_PASSWORD",
                     java.util.Map.of("BENCH_MQTT_PASSWORD", "s3cret"));
-            MqttAdapter adapter = new MqttAdapter("secure-ok", new MqttSettings("127.0.0.1", port, "bw-auth-ok", 3, true,
+            MqttAdapter adapter = new MqttAdapter("secure-ok", new MqttSettings("127.0.0.1", port, "bw-auth-ok", version, true,
                     List.of("secure/+/v"), 1, new TopicMapping("{1}", "{2}")), right, new LabelValueDecoder());
             adapter.start(engine);
             await(adapter::isConnected, "the adapter with the right password to connect");

@@ -91,4 +91,74 @@ class MqttTlsMosquittoTest {
             adapter.close();
         }
     }
+
+    /** A client certificate signed by the lab CA, its key encrypted (PKCS#8, AES) and in the old RSA format. */
+    private void makeClientCertificate() throws Exception {
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=bench-client", "-keyout", "client-plain.key",
+                "-out", "client.csr");
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "1", "-out", "client.crt");
+        openssl("pkcs8", "-topk8", "-in", "client-plain.key", "-out", "client.key", "-v2", "aes-256-cbc",
+                "-passout", "pass:key-secret");
+        openssl("rsa", "-in", "client-plain.key", "-out", "client-rsa.key", "-traditional");
+    }
+
+    @Test
+    void mutualTlsShowsTheClientCertificateWithAnEncryptedKey() throws Exception {
+        makeCertificates();
+        makeClientCertificate();
+        broker = new MosquittoBroker(dir);
+        broker.start("allow_anonymous true\ncafile " + dir.resolve("ca.crt") + "\ncertfile " + dir.resolve("server.crt")
+                + "\nkeyfile " + dir.resolve("server.key") + "\nrequire_certificate true\n");
+        int port = broker.port();
+        MqttSettings settings = new MqttSettings("127.0.0.1", port, "bw-mtls", 5, true, List.of("mtls/+/v"), 1,
+                new TopicMapping("{1}", "{2}"));
+
+        // bad identities fail at once with a message naming the file and the way out
+        ClientCertificate wrongPassphrase = new ClientCertificate(dir.resolve("client.crt"), dir.resolve("client.key"),
+                "guess".toCharArray());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MqttAdapter("mtls", settings, null,
+                        new MqttTls(dir.resolve("ca.crt"), true, wrongPassphrase), new LabelValueDecoder()))
+                .hasMessageContaining("client.key").hasMessageContaining("wrong passphrase");
+        ClientCertificate noPassphrase = new ClientCertificate(dir.resolve("client.crt"), dir.resolve("client.key"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MqttAdapter("mtls", settings, null,
+                        new MqttTls(dir.resolve("ca.crt"), true, noPassphrase), new LabelValueDecoder()))
+                .hasMessageContaining("is encrypted; give its passphrase");
+        ClientCertificate oldFormat = new ClientCertificate(dir.resolve("client.crt"), dir.resolve("client-rsa.key"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MqttAdapter("mtls", settings, null,
+                        new MqttTls(dir.resolve("ca.crt"), true, oldFormat), new LabelValueDecoder()))
+                .hasMessageContaining("RSA PRIVATE KEY").hasMessageContaining("openssl pkcs8 -topk8");
+        ClientCertificate identity = new ClientCertificate(dir.resolve("client.crt"), dir.resolve("client.key"),
+                "key-secret".toCharArray());
+        assertThat(identity.toString()).doesNotContain("key-secret");
+
+        List<Event> statuses = new ArrayList<>();
+        try (Engine engine = new Engine()) {
+            engine.onEvent(EventType.DEVICE_STATUS, e -> {
+                synchronized (statuses) {
+                    statuses.add(e);
+                }
+            });
+            engine.start();
+            // without a certificate the broker hangs up during the handshake
+            MqttAdapter anonymous = new MqttAdapter("no-cert", new MqttSettings("127.0.0.1", port, "bw-no-cert", 5,
+                    true, List.of("mtls/+/v"), 1, new TopicMapping("{1}", "{2}")), null,
+                    new MqttTls(dir.resolve("ca.crt"), true), new LabelValueDecoder());
+            anonymous.start(engine);
+            Thread.sleep(1500);
+            assertThat(anonymous.isConnected()).isFalse();
+            anonymous.close();
+
+            MqttAdapter adapter = new MqttAdapter("mtls", settings, null, new MqttTls(dir.resolve("ca.crt"), true,
+                    identity), new LabelValueDecoder());
+            adapter.start(engine);
+            MosquittoBroker.await(adapter::isConnected, "the mutual-TLS connection");
+            Thread.sleep(300);
+            broker.publish("mtls/rig/v", "12.25", "--cafile", dir.resolve("ca.crt").toString(),
+                    "--cert", dir.resolve("client.crt").toString(), "--key", dir.resolve("client-plain.key").toString());
+            MosquittoBroker.await(() -> adapter.readings() == 1, "a reading over mutual TLS");
+            assertThat(engine.snapshotNow().channel("rig.v").latest()).isEqualTo(12.25);
+            adapter.close();
+        }
+    }
 }
