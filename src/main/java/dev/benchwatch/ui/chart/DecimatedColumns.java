@@ -1,0 +1,109 @@
+package dev.benchwatch.ui.chart;
+
+/**
+ * A series reduced to pixel columns by {@link MinMaxDecimator}: for each column its point count, minimum,
+ * maximum, first and last value; plus the nearest point on each side of the range, so a line can enter
+ * and leave the plot. Reused frame after frame: sized once for the widest plot.
+ */
+public final class DecimatedColumns {
+    int columns;
+    int[] count = new int[0];
+    double[] min = new double[0];
+    double[] max = new double[0];
+    double[] first = new double[0];
+    double[] last = new double[0];
+    boolean hasBefore;
+    long beforeTime;
+    double beforeValue;
+    boolean hasAfter;
+    long afterTime;
+    double afterValue;
+
+    void resize(int columns) {
+        if (min.length < columns) {
+            count = new int[columns];
+            min = new double[columns];
+            max = new double[columns];
+            first = new double[columns];
+            last = new double[columns];
+        }
+        this.columns = columns;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    /** Points falling in column c (0 for an empty column). */
+    public int count(int c) {
+        return count[c];
+    }
+
+    /** Smallest value in column c; +inf when empty or all NaN. */
+    public double min(int c) {
+        return min[c];
+    }
+
+    /** Largest value in column c; -inf when empty or all NaN. */
+    public double max(int c) {
+        return max[c];
+    }
+
+    /** Value of the column's first point (NaN when empty). */
+    public double first(int c) {
+        return first[c];
+    }
+
+    /** Value of the column's last point (NaN when empty). */
+    public double last(int c) {
+        return last[c];
+    }
+
+    /** Whether the series has a point before the range (the line enters from the left). */
+    public boolean hasBefore() {
+        return hasBefore;
+    }
+
+    public long beforeTime() {
+        return beforeTime;
+    }
+
+    public double beforeValue() {
+        return beforeValue;
+    }
+
+    /** Whether the series has a point after the range (the line leaves to the right). */
+    public boolean hasAfter() {
+        return hasAfter;
+    }
+
+    public long afterTime() {
+        return afterTime;
+    }
+
+    public double afterValue() {
+        return afterValue;
+    }
+
+    /** Smallest finite column minimum (+inf when none): the visible data's lower extent. */
+    public double overallMin() {
+        double lo = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < columns; c++) {
+            if (min[c] < lo) {
+                lo = min[c];
+            }
+        }
+        return lo;
+    }
+
+    /** Largest finite column maximum (-inf when none). */
+    public double overallMax() {
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < columns; c++) {
+            if (max[c] > hi) {
+                hi = max[c];
+            }
+        }
+        return hi;
+    }
+}

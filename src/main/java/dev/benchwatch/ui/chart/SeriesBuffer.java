@@ -1,0 +1,254 @@
+package dev.benchwatch.ui.chart;
+
+import java.util.Arrays;
+
+/**
+ * One chart series' points, (timestamp ns, value), in a primitive ring that grows up to its capacity and
+ * then drops the oldest point per append, with a min/max pyramid over the ring kept up to date on every
+ * append: level k holds the minimum and maximum of each aligned bucket of 16^(k+1) points. The extent
+ * (min and max) of any range of points then costs O(16 x levels) whatever its length, which is what makes
+ * {@link MinMaxDecimator} cost per pixel column rather than per point.
+ *
+ * <p>Timestamps never go backwards: a point older than the newest is kept with the newest timestamp (its
+ * value is not lost). NaN values are kept but ignored by extents. Not thread-safe: one thread (the JavaFX
+ * thread, through {@link HistoryFeed}) appends and reads.
+ */
+public final class SeriesBuffer {
+    /** Buckets of 16 children: small enough that the partial buckets at a range's ends cost little. */
+    static final int FANOUT_SHIFT = 4;
+    static final int FANOUT = 1 << FANOUT_SHIFT;
+    private static final int MIN_CAPACITY = 256;
+    private static final int INITIAL_LENGTH = 1 << 12;
+
+    private final int capacity;
+    private final int levels;
+    private long[] times;
+    private double[] values;
+    private int mask;
+    private final double[][] levelMin;
+    private final double[][] levelMax;
+    private final int[] levelMask;
+    private long head;
+    private long tail;
+    private long lastTime = Long.MIN_VALUE;
+
+    /**
+     * @param capacity points kept at least (rounded up to a power of two, at least 256); memory grows with
+     *                 the points held, up to about 17 bytes per point of capacity
+     */
+    public SeriesBuffer(int capacity) {
+        if (capacity < 1 || capacity > 1 << 30) {
+            throw new IllegalArgumentException("series capacity must be in 1..2^30, got " + capacity);
+        }
+        int rounded = Integer.highestOneBit(Math.max(capacity, MIN_CAPACITY));
+        this.capacity = rounded < capacity ? rounded << 1 : rounded;
+        int length = Math.min(this.capacity, INITIAL_LENGTH);
+        times = new long[length];
+        values = new double[length];
+        mask = length - 1;
+        int n = 0;
+        while ((1L << (FANOUT_SHIFT * (n + 2))) <= this.capacity) { // keep at least 16 buckets per level
+            n++;
+        }
+        levels = n;
+        levelMin = new double[levels][];
+        levelMax = new double[levels][];
+        levelMask = new int[levels];
+        for (int k = 0; k < levels; k++) {
+            int slots = Math.max(1, length >>> (FANOUT_SHIFT * (k + 1)));
+            levelMin[k] = new double[slots];
+            levelMax[k] = new double[slots];
+            levelMask[k] = slots - 1;
+        }
+    }
+
+    /** Points this series keeps before dropping the oldest (a power of two). */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Pyramid levels (bucket sizes 16, 256, 4096, ...). */
+    int levels() {
+        return levels;
+    }
+
+    public void append(long timestampNanos, double value) {
+        long time = Math.max(timestampNanos, lastTime);
+        long s = tail;
+        if (s - head == times.length) {
+            if (times.length < capacity) {
+                grow();
+            } else {
+                head++;
+            }
+        }
+        int i = (int) s & mask;
+        times[i] = time;
+        values[i] = value;
+        tail = s + 1;
+        lastTime = time;
+        double lo = value;
+        double hi = value;
+        if (value != value) { // NaN takes no part in extents
+            lo = Double.POSITIVE_INFINITY;
+            hi = Double.NEGATIVE_INFINITY;
+        }
+        // level k's child (a point, or a bucket of level k - 1) just completed at s: fold it in, and carry the
+        // bucket upwards only when it is complete too
+        for (int k = 0; k < levels; k++) {
+            int child = (int) (s >>> (FANOUT_SHIFT * k)) & (FANOUT - 1);
+            int slot = (int) (s >>> (FANOUT_SHIFT * (k + 1))) & levelMask[k];
+            double[] mn = levelMin[k];
+            double[] mx = levelMax[k];
+            if (child == 0) {
+                mn[slot] = lo;
+                mx[slot] = hi;
+            } else {
+                if (lo < mn[slot]) {
+                    mn[slot] = lo;
+                }
+                if (hi > mx[slot]) {
+                    mx[slot] = hi;
+                }
+            }
+            if (child != FANOUT - 1) {
+                break;
+            }
+            lo = mn[slot];
+            hi = mx[slot];
+        }
+    }
+
+    // before the first wrap sequence s lives at index s, so a bigger array keeps every index
+    private void grow() {
+        int length = times.length * 2;
+        times = Arrays.copyOf(times, length);
+        values = Arrays.copyOf(values, length);
+        mask = length - 1;
+        for (int k = 0; k < levels; k++) {
+            int slots = Math.max(1, length >>> (FANOUT_SHIFT * (k + 1)));
+            levelMin[k] = Arrays.copyOf(levelMin[k], slots);
+            levelMax[k] = Arrays.copyOf(levelMax[k], slots);
+            levelMask[k] = slots - 1;
+        }
+    }
+
+    /** Removes every point (the capacity and the memory already taken stay). */
+    public void clear() {
+        head = tail;
+        lastTime = Long.MIN_VALUE;
+    }
+
+    public int size() {
+        return (int) (tail - head);
+    }
+
+    public boolean isEmpty() {
+        return tail == head;
+    }
+
+    /** Sequence of the oldest point held (sequences count every point ever appended, from 0). */
+    public long firstSequence() {
+        return head;
+    }
+
+    /** Sequence after the newest point: the total ever appended. */
+    public long endSequence() {
+        return tail;
+    }
+
+    public long timeAt(long sequence) {
+        return times[(int) sequence & mask];
+    }
+
+    public double valueAt(long sequence) {
+        return values[(int) sequence & mask];
+    }
+
+    /** Timestamp of the oldest point held; call only when not empty. */
+    public long firstTime() {
+        return times[(int) head & mask];
+    }
+
+    /** Timestamp of the newest point held; call only when not empty. */
+    public long lastTime() {
+        return times[(int) (tail - 1) & mask];
+    }
+
+    /** Sequence of the first point at or after {@code time}; {@link #endSequence()} when there is none. */
+    public long sequenceAtOrAfter(long time) {
+        return sequenceAtOrAfter(time, head);
+    }
+
+    /** As {@link #sequenceAtOrAfter(long)}, searching from {@code from} on (a lower bound already known). */
+    public long sequenceAtOrAfter(long time, long from) {
+        long lo = Math.max(from, head);
+        long hi = tail;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (times[(int) mid & mask] < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Value of the newest point at or before {@code time} (the value the series had then); NaN when the
+     * series has no point that old.
+     */
+    public double valueAtTime(long time) {
+        long s = sequenceAtOrAfter(time + 1) - 1;
+        return s < head ? Double.NaN : values[(int) s & mask];
+    }
+
+    /**
+     * Minimum and maximum value of the points with sequences in [from, to), clamped to the points held,
+     * into {@code out[0]} and {@code out[1]}; +inf and -inf when there is none (or all are NaN). Costs at
+     * most about 2 x 15 steps per pyramid level.
+     */
+    public void extent(long from, long to, double[] out) {
+        long s = Math.max(from, head);
+        long end = Math.min(to, tail);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        while (s < end) {
+            int k = -1; // the largest level whose bucket starts at s and ends by the range's end
+            while (k + 1 < levels) {
+                long size = 1L << (FANOUT_SHIFT * (k + 2));
+                if ((s & (size - 1)) != 0 || s + size > end) {
+                    break;
+                }
+                k++;
+            }
+            if (k < 0) { // single points up to the next bucket boundary
+                long stop = Math.min(end, (s | (FANOUT - 1)) + 1);
+                for (; s < stop; s++) {
+                    double v = values[(int) s & mask];
+                    if (v < lo) {
+                        lo = v;
+                    }
+                    if (v > hi) {
+                        hi = v;
+                    }
+                }
+            } else {
+                int shift = FANOUT_SHIFT * (k + 1);
+                int slot = (int) (s >>> shift) & levelMask[k];
+                double mn = levelMin[k][slot];
+                double mx = levelMax[k][slot];
+                if (mn < lo) {
+                    lo = mn;
+                }
+                if (mx > hi) {
+                    hi = mx;
+                }
+                s += 1L << shift;
+            }
+        }
+        out[0] = lo;
+        out[1] = hi;
+    }
+}
