@@ -25,7 +25,19 @@ public final class BenchwatchMain implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new BenchwatchMain());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line with commands that read secrets from {@code environment} (tests pass their own). */
+    static CommandLine commandLine(java.util.Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == TailCommand.class ? type.cast(new TailCommand(environment)) : defaults.create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new BenchwatchMain(), factory);
         commandLine.registerConverter(java.time.Duration.class, new DurationConverter());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

@@ -34,9 +34,10 @@ import java.util.Objects;
  *   <li>With {@link #allNumericLeaves}, every JSON number in the document is emitted, named by its JSON
  *       pointer ({@code /sensors/0/temp}), in document order. Names are added to {@link #fields()} up to its
  *       capacity; leaves that no longer fit are dropped and reported once per frame as {@code NO_MATCH}.
- *       A document with no number at all is reported as {@code NO_MATCH}.</li>
+ *       A document with no number at all is reported as {@code NO_MATCH}. The root may be an array, or a
+ *       bare number (as many MQTT sensors publish), which is named {@code /value}.</li>
  *   <li>A document that ends early is {@code TRUNCATED_JSON}; any other syntax error, trailing content after
- *       the object, or a root that is not an object is {@code INVALID_JSON}; bytes that are not UTF-8 are
+ *       the object, or (with pointers) a root that is not an object is {@code INVALID_JSON}; bytes that are not UTF-8 are
  *       {@code INVALID_UTF8}. A blank frame is ignored without an error.</li>
  * </ul>
  *
@@ -48,6 +49,8 @@ public final class JsonPointerDecoder extends TextDecoder {
     public record Field(String name, String pointer) {
     }
 
+    /** The name a bare-number document gets with {@link #allNumericLeaves}. */
+    static final String BARE_NUMBER = "value";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_MESSAGE = 160;
@@ -125,7 +128,10 @@ public final class JsonPointerDecoder extends TextDecoder {
                     "not valid JSON: " + e.getClass().getSimpleName());
             return;
         }
-        if (root == null || !root.isObject()) {
+        if (pointers == null && root != null && root.isNumber()) {
+            root = MAPPER.createObjectNode().set(BARE_NUMBER, root); // an MQTT payload of just "21.5"
+        }
+        if (root == null || !(root.isObject() || pointers == null && root.isArray())) {
             errors.report(device, streamOffset, DecodeErrorReason.INVALID_JSON, frame, offset, length,
                     "not a JSON object: " + (root == null ? "empty" : root.getNodeType().toString().toLowerCase()));
             return;

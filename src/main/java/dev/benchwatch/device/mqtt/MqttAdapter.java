@@ -7,6 +7,7 @@ import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
 import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.device.DecodeErrorTally;
+import dev.benchwatch.device.DeviceAdapter;
 import dev.benchwatch.device.DeviceOutput;
 import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  * with DROP_OLDEST, never blocking the client's network thread (drops are counted by the engine).
  * Also the port for MQTT publish actions.
  */
-public final class MqttAdapter implements AutoCloseable {
+public final class MqttAdapter implements DeviceAdapter {
     private final String name;
     private final MqttSettings settings;
     private final MqttCredentials credentials; // null: anonymous
@@ -133,6 +134,7 @@ public final class MqttAdapter implements AutoCloseable {
         }
     }
 
+    @Override
     public void onDecodeError(Consumer<DecodeError> listener) {
         errors.listen(listener);
     }
@@ -141,6 +143,7 @@ public final class MqttAdapter implements AutoCloseable {
         start(new EngineOutput(engine, name, OverloadPolicy.DROP_OLDEST));
     }
 
+    @Override
     public synchronized void start(DeviceOutput target) {
         output = target;
         connection.connect(settings.cleanSession(), credentials);
@@ -159,7 +162,7 @@ public final class MqttAdapter implements AutoCloseable {
         long now = NanoClock.SYSTEM.nowNanos();
         decoder.decode(payload, 0, payload.length, device, 0, (field, value) -> {
             String fieldName = decoder.fields().name(field);
-            String full = device + "." + channel + (fieldName.equals("value") || fieldName.equals("value1") ? ""
+            String full = device + "." + channel + (fieldName.equals("value") || fieldName.equals("value1") || fieldName.equals("/value") ? ""
                     : "." + fieldName.replaceAll("[^A-Za-z0-9_.\\-]", "_"));
             int id = channels.computeIfAbsent(full, n -> output.channel(n, "", device));
             output.reading(id, now, value);
@@ -191,15 +194,23 @@ public final class MqttAdapter implements AutoCloseable {
         return false;
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public boolean isConnected() {
         return connected;
     }
 
+    @Override
     public long readings() {
         return readings.get();
     }
 
     /** Decoding errors per reason so far. */
+    @Override
     public Map<DecodeErrorReason, Long> errorCounts() {
         return errors.counts();
     }

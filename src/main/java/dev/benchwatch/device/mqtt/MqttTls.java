@@ -8,11 +8,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.util.Objects;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS to the broker: trust the certificate authority in {@code caFile} (PEM; a lab's own CA is typical),
+ * TLS to the broker: trust the certificate authority in {@code caFile} (PEM; a lab's own CA is typical;
+ * null trusts the Java runtime's public CAs instead),
  * check that the broker's certificate names the host we connect to unless told not to, and show our own
  * certificate when the broker asks for one (mutual TLS).
  *
@@ -20,7 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public record MqttTls(Path caFile, boolean verifyHostname, ClientCertificate clientCertificate) {
     public MqttTls {
-        Objects.requireNonNull(caFile, "CA file");
+        if (caFile == null && !verifyHostname) {
+            throw new IllegalArgumentException("turning host name checks off needs a CA file of your own");
+        }
     }
 
     public MqttTls(Path caFile, boolean verifyHostname) {
@@ -29,6 +31,11 @@ public record MqttTls(Path caFile, boolean verifyHostname, ClientCertificate cli
 
     /** A trust manager factory holding every certificate of the CA file. */
     TrustManagerFactory trustManagers() throws IOException, GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        if (caFile == null) {
+            factory.init((KeyStore) null); // the runtime's own trust store
+            return factory;
+        }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         try (InputStream in = Files.newInputStream(caFile)) {
@@ -40,7 +47,6 @@ public record MqttTls(Path caFile, boolean verifyHostname, ClientCertificate cli
                 throw new GeneralSecurityException("no certificate in CA file " + caFile);
             }
         }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         return factory;
     }

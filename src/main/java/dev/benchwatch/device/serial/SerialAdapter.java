@@ -7,6 +7,7 @@ import dev.benchwatch.codec.Decoder;
 import dev.benchwatch.codec.FieldNames;
 import dev.benchwatch.codec.Framer;
 import dev.benchwatch.device.DecodeErrorTally;
+import dev.benchwatch.device.DeviceAdapter;
 import dev.benchwatch.device.DeviceOutput;
 import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * DISCONNECTED, drops the partial frame (never decoded), and reopens the port with backoff until it is
  * back, then reports CONNECTED again.
  */
-public final class SerialAdapter implements AutoCloseable {
+public final class SerialAdapter implements DeviceAdapter {
     private static final int READ_TIMEOUT_MS = 100;
     private static final long MIN_BACKOFF_NANOS = 100_000_000L;
     private static final long MAX_BACKOFF_NANOS = 2_000_000_000L;
@@ -78,6 +79,7 @@ public final class SerialAdapter implements AutoCloseable {
         this.portPath = portPath;
     }
 
+    @Override
     public void onDecodeError(Consumer<DecodeError> listener) {
         errors.listen(listener);
     }
@@ -87,6 +89,7 @@ public final class SerialAdapter implements AutoCloseable {
         start(new EngineOutput(engine, device, OverloadPolicy.BLOCK));
     }
 
+    @Override
     public synchronized void start(DeviceOutput target) {
         if (running) {
             throw new IllegalStateException("serial adapter '" + device + "' is already running");
@@ -244,10 +247,17 @@ public final class SerialAdapter implements AutoCloseable {
         return connected && current != null && current.writeBytes(bytes, bytes.length) == bytes.length;
     }
 
+    @Override
+    public String name() {
+        return device;
+    }
+
+    @Override
     public boolean isConnected() {
         return connected;
     }
 
+    @Override
     public long readings() {
         return readings.get();
     }
@@ -257,6 +267,7 @@ public final class SerialAdapter implements AutoCloseable {
     }
 
     /** Decoding errors per reason so far. */
+    @Override
     public Map<DecodeErrorReason, Long> errorCounts() {
         return errors.counts();
     }

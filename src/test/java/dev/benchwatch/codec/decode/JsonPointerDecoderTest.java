@@ -153,6 +153,18 @@ class JsonPointerDecoderTest {
     }
 
     @Test
+    void allNumericLeavesTakesABareNumberOrAnArrayAsTheDocument() {
+        Run bare = new Run(JsonPointerDecoder.allNumericLeaves(4), " 21.5 ");
+        assertThat(bare.errors).isEmpty();
+        assertThat(bare.fields).containsExactly(java.util.Map.entry("/value", 21.5));
+        Run array = new Run(JsonPointerDecoder.allNumericLeaves(4), "[1, [2]]");
+        assertThat(array.errors).isEmpty();
+        assertThat(array.fields).containsExactly(java.util.Map.entry("/0", 1.0), java.util.Map.entry("/1/0", 2.0));
+        Run text = new Run(JsonPointerDecoder.allNumericLeaves(4), "\"21.5\"");
+        assertThat(text.errors).singleElement().extracting(DecodeError::reason).isEqualTo(DecodeErrorReason.INVALID_JSON);
+    }
+
+    @Test
     void allNumericLeavesWithoutNumbersIsNoMatch() {
         Run run = new Run(JsonPointerDecoder.allNumericLeaves(4), "{\"a\":\"x\"}");
         assertThat(run.errors).containsExactly(new DecodeError("mqtt/lab", 1000, DecodeErrorReason.NO_MATCH,

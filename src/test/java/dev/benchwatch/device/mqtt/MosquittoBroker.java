@@ -15,24 +15,24 @@ import java.util.function.BooleanSupplier;
  * A real mosquitto broker on a free loopback port, configured by the test; stopping and starting it again
  * keeps the port. {@link #publish} uses mosquitto_pub, an independent publisher.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private Process process;
 
-    MosquittoBroker(Path dir) throws Exception {
+    public MosquittoBroker(Path dir) throws Exception {
         this.dir = dir;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts with these configuration lines after the listener (runs as ourselves: root would drop privileges). */
-    void start(String config) throws Exception {
+    public void start(String config) throws Exception {
         assertThat(Files.isExecutable(Path.of("/usr/sbin/mosquitto"))).as("mosquitto installed (.ci/run)").isTrue();
         Path file = dir.resolve("mosquitto.conf");
         Files.writeString(file, "listener " + port + " 127.0.0.1\n" + config + "user " + System.getProperty("user.name")
@@ -48,7 +48,7 @@ final class MosquittoBroker implements AutoCloseable {
         }, "the broker to listen");
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         if (process != null) {
             process.destroy();
             process.waitFor(5, TimeUnit.SECONDS);
@@ -57,7 +57,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Publishes with mosquitto_pub at QoS 1; extra arguments such as credentials or --cafile. */
-    void publish(String topic, String payload, String... extra) throws Exception {
+    public void publish(String topic, String payload, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "-q", "1", "-t", topic, "-m", payload));
         command.addAll(List.of(extra));
@@ -66,7 +66,7 @@ final class MosquittoBroker implements AutoCloseable {
         assertThat(pub.exitValue()).as("mosquitto_pub exit status").isZero();
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

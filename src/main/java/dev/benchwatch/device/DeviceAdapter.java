@@ -1,0 +1,29 @@
+package dev.benchwatch.device;
+
+import dev.benchwatch.codec.DecodeError;
+import dev.benchwatch.codec.DecodeErrorReason;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** What every source of readings offers, whatever carries its bytes: the console and tail see only this. */
+public interface DeviceAdapter extends AutoCloseable {
+    /** The device name readings and status events carry. */
+    String name();
+
+    /** Starts reading in the background; status changes arrive as DEVICE_STATUS events on {@code target}. */
+    void start(DeviceOutput target);
+
+    boolean isConnected();
+
+    /** Readings decoded so far. */
+    long readings();
+
+    /** Decoding errors per reason so far. */
+    Map<DecodeErrorReason, Long> errorCounts();
+
+    /** Called for each decoding error, on the adapter's reading thread. */
+    void onDecodeError(Consumer<DecodeError> listener);
+
+    @Override
+    void close();
+}
