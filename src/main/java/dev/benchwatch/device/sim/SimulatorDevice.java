@@ -1,13 +1,18 @@
 package dev.benchwatch.device.sim;
 
+import dev.benchwatch.codec.DecodeError;
+import dev.benchwatch.codec.DecodeErrorReason;
+import dev.benchwatch.device.DeviceAdapter;
+import dev.benchwatch.device.DeviceOutput;
+import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.NanoClock;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
-import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * wall clock, into the engine. The default source, so a first launch shows live data. Reports CONNECTED
  * and DISCONNECTED as DEVICE_STATUS events like any adapter.
  */
-public final class SimulatorDevice implements AutoCloseable {
+public final class SimulatorDevice implements DeviceAdapter {
     public static final double MAX_RATE_HZ = 1_000_000;
     /** Behind schedule by more than this, the simulator skips ahead instead of bursting to catch up. */
     private static final long MAX_LAG_NANOS = 1_000_000_000L;
@@ -29,7 +34,7 @@ public final class SimulatorDevice implements AutoCloseable {
     private final AtomicLong produced = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
-    private Engine engine;
+    private DeviceOutput output;
 
     public SimulatorDevice(String name, double rateHz, List<SimulatedChannel> channels, long seed) {
         if (name == null || name.isBlank()) {
@@ -48,27 +53,32 @@ public final class SimulatorDevice implements AutoCloseable {
         this.seed = seed;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** Registers the channels and a source with the engine and starts producing. */
-    public synchronized void start(Engine target) {
+    public void start(Engine target) {
+        start(new EngineOutput(target, name, OverloadPolicy.DROP_OLDEST));
+    }
+
+    @Override
+    public synchronized void start(DeviceOutput target) {
         if (running) {
             throw new IllegalStateException("simulator '" + name + "' is already running");
         }
-        engine = target;
+        output = target;
         int[] ids = new int[channels.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = target.registerChannel(channels.get(i).name(), channels.get(i).unit(), name).id();
+            ids[i] = target.channel(channels.get(i).name(), channels.get(i).unit(), name);
         }
-        IngestSource source = target.registerSource(name, OverloadPolicy.DROP_OLDEST);
         running = true;
-        thread = Thread.ofPlatform().daemon().name("sim-" + name).start(() -> produce(source, ids));
+        thread = Thread.ofPlatform().daemon().name("sim-" + name).start(() -> produce(target, ids));
         status("CONNECTED", 3);
     }
 
-    private void produce(IngestSource source, int[] ids) {
+    private void produce(DeviceOutput source, int[] ids) {
         Random random = new Random(seed);
         long interval = Math.max(1, Math.round(1e9 / rateHz));
         long start = System.nanoTime();
@@ -85,7 +95,7 @@ public final class SimulatorDevice implements AutoCloseable {
             double t = (next - start) / 1e9;
             long now = NanoClock.SYSTEM.nowNanos();
             for (int i = 0; i < ids.length; i++) {
-                source.offer(ids[i], now, channels.get(i).next(t, random));
+                source.reading(ids[i], now, channels.get(i).next(t, random));
             }
             produced.addAndGet(ids.length);
             next += interval;
@@ -100,8 +110,29 @@ public final class SimulatorDevice implements AutoCloseable {
         return running;
     }
 
+    @Override
+    public boolean isConnected() {
+        return running;
+    }
+
+    @Override
+    public long readings() {
+        return produced.get();
+    }
+
+    /** A simulator decodes nothing, so it never has decoding errors. */
+    @Override
+    public Map<DecodeErrorReason, Long> errorCounts() {
+        return Map.of();
+    }
+
+    @Override
+    public void onDecodeError(Consumer<DecodeError> listener) {
+        // nothing to decode
+    }
+
     private void status(String state, int priority) {
-        engine.publishEvent(new Event(0, EventType.DEVICE_STATUS, name, NanoClock.SYSTEM.nowNanos(),
+        output.status(new Event(0, EventType.DEVICE_STATUS, name, NanoClock.SYSTEM.nowNanos(),
                 "simulator '" + name + "' " + state.toLowerCase(java.util.Locale.ROOT), priority, "",
                 Map.of("state", state, "kind", "simulator")));
     }
