@@ -1,0 +1,573 @@
+package dev.benchwatch.ui.chart;
+
+import java.util.List;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints a {@link LiveChart} onto its canvas: legend, axes with nice ticks, window-statistics bands, the
+ * decimated series lines, cursors and their readout. Each series costs one min/max decimation to the
+ * plot's pixel width and one polyline of at most 4 vertices per pixel column, whatever its point count.
+ * Keeps the plot area of the last paint so the chart can map the mouse to time.
+ */
+final class ChartPainter {
+    private static final double RIGHT_MARGIN = 18;
+    private static final double BOTTOM_MARGIN = 38;
+    private static final double TOP_MARGIN = 8;
+    private static final double LEGEND_ROW = 18;
+    private static final double MIN_LEFT_MARGIN = 48;
+    private static final double Y_TICK_SPACING = 42;
+    private static final double X_TICK_SPACING = 110;
+
+    private final Font labelFont = Font.font("System", 11);
+    private final Font legendFont = Font.font("System", 12);
+    private final Font badgeFont = Font.font("System", FontWeight.BOLD, 11);
+    private final Font readoutFont = Font.font("Monospaced", 11.5);
+    private final Text measure = new Text();
+    private final MinMaxDecimator decimator = new MinMaxDecimator();
+    private final TimeLabels timeLabels;
+
+    private double[] xs = new double[64];
+    private double[] ys = new double[64];
+
+    double plotLeft = 64;
+    double plotTop;
+    double plotWidth = 1;
+    double plotHeight = 1;
+    double yLow = 0;
+    double yHigh = 1;
+    private int columns = 1;
+
+    ChartPainter(TimeLabels timeLabels) {
+        this.timeLabels = timeLabels;
+    }
+
+    void paint(GraphicsContext gc, double width, double height, LiveChart chart) {
+        ChartTheme theme = chart.getTheme();
+        List<ChartSeries> series = chart.series();
+        long start = chart.viewport().start();
+        long end = chart.viewport().end();
+
+        gc.setFill(theme.background());
+        gc.fillRect(0, 0, width, height);
+
+        double legendHeight = layoutLegend(series, width, false, gc, theme);
+        plotTop = TOP_MARGIN + legendHeight;
+        plotHeight = Math.max(1, height - BOTTOM_MARGIN - plotTop);
+
+        // decimate, then size the left margin for the y labels; redo once if the margin had to change
+        double[] range = new double[2];
+        double step = 1;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            plotWidth = Math.max(1, Math.floor(width - RIGHT_MARGIN - plotLeft));
+            columns = (int) plotWidth;
+            decimateAll(series, start, end);
+            step = yRange(chart, series, range);
+            double needed = Math.max(MIN_LEFT_MARGIN, Math.ceil(widestYLabel(range[0], range[1], step) + 16));
+            if (Math.abs(needed - plotLeft) < 1 || attempt == 1) {
+                break;
+            }
+            plotLeft = needed;
+        }
+        yLow = range[0];
+        yHigh = range[1];
+        chart.publishYRange(yLow, yHigh);
+
+        gc.setFill(theme.plotBackground());
+        gc.fillRect(plotLeft, plotTop, plotWidth, plotHeight);
+        paintGrid(gc, theme, chart, start, end, step);
+
+        gc.save();
+        gc.beginPath();
+        gc.rect(plotLeft, plotTop, plotWidth, plotHeight);
+        gc.clip();
+        gc.setLineJoin(StrokeLineJoin.BEVEL);
+        gc.setLineDashes();
+        gc.setLineWidth(1);
+        for (ChartSeries s : series) {
+            if (s.isVisible()) {
+                int n = vertices(s.line, Shape.LINE, start, end, 0);
+                // under a statistics overlay the raw line steps back so the bands and the mean read clearly
+                gc.setStroke(s.stats() == null ? s.color() : fade(s.color(), theme.plotBackground(), 0.45));
+                gc.strokePolyline(xs, ys, n);
+            }
+        }
+        for (ChartSeries s : series) {
+            if (s.isVisible() && s.stats() != null) {
+                paintStats(gc, theme, s, start, end);
+            }
+        }
+        paintCursor(gc, chart.getCursorA(), theme.cursorA(), "A", start, end);
+        paintCursor(gc, chart.getCursorB(), theme.cursorB(), "B", start, end);
+        gc.restore();
+
+        gc.setStroke(theme.axis());
+        gc.setLineWidth(1);
+        gc.strokeRect(Math.floor(plotLeft) + 0.5, Math.floor(plotTop) + 0.5, plotWidth - 1, plotHeight - 1);
+
+        layoutLegend(series, width, true, gc, theme);
+        paintReadout(gc, theme, chart);
+        paintBadge(gc, theme, chart);
+    }
+
+    private void decimateAll(List<ChartSeries> series, long start, long end) {
+        for (ChartSeries s : series) {
+            if (!s.isVisible()) {
+                continue;
+            }
+            decimator.decimate(s.points(), start, end, columns, s.line);
+            WindowStatsSeries stats = s.stats();
+            if (stats != null) {
+                decimator.decimate(stats.mean(), start, end, columns, s.mean);
+                decimator.decimate(stats.min(), start, end, columns, s.min);
+                decimator.decimate(stats.max(), start, end, columns, s.max);
+                decimator.decimate(stats.lowerDeviation(), start, end, columns, s.lower);
+                decimator.decimate(stats.upperDeviation(), start, end, columns, s.upper);
+            }
+        }
+    }
+
+    /** Fills range with the y range to show and returns the tick step. */
+    private double yRange(LiveChart chart, List<ChartSeries> series, double[] range) {
+        int maxTicks = (int) Math.max(2, plotHeight / Y_TICK_SPACING);
+        if (!chart.isAutoscale()) {
+            double lo = chart.getYMin();
+            double hi = chart.getYMax();
+            if (!(hi > lo)) {
+                hi = lo + 1;
+            }
+            range[0] = lo;
+            range[1] = hi;
+            return AxisTicks.valueStep(hi - lo, maxTicks);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ChartSeries s : series) {
+            if (!s.isVisible()) {
+                continue;
+            }
+            lo = Math.min(lo, s.line.overallMin());
+            hi = Math.max(hi, s.line.overallMax());
+            if (s.stats() != null) {
+                lo = Math.min(lo, Math.min(s.min.overallMin(), s.lower.overallMin()));
+                hi = Math.max(hi, Math.max(s.max.overallMax(), s.upper.overallMax()));
+            }
+        }
+        if (lo > hi || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            lo = yLow;
+            hi = yHigh; // nothing visible: keep the last range
+        } else if (hi == lo) {
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.05;
+            lo -= pad;
+            hi += pad;
+        } else {
+            double pad = (hi - lo) * 0.04;
+            lo -= pad;
+            hi += pad;
+        }
+        double step = AxisTicks.valueStep(hi - lo, maxTicks);
+        range[0] = Math.floor(lo / step) * step;
+        range[1] = Math.ceil(hi / step) * step;
+        if (range[1] <= range[0]) {
+            range[1] = range[0] + step;
+        }
+        return AxisTicks.valueStep(range[1] - range[0], maxTicks);
+    }
+
+    private double widestYLabel(double lo, double hi, double step) {
+        int decimals = AxisTicks.decimalsFor(step);
+        double widest = 0;
+        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+            widest = Math.max(widest, textWidth(AxisTicks.format(v, decimals), labelFont));
+        }
+        return widest;
+    }
+
+    private void paintGrid(GraphicsContext gc, ChartTheme theme, LiveChart chart, long start, long end, double step) {
+        gc.setLineWidth(1);
+        gc.setLineDashes();
+        gc.setFont(labelFont);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        int decimals = AxisTicks.decimalsFor(step);
+        for (double v = Math.ceil(yLow / step) * step; v <= yHigh + step * 1e-9; v += step) {
+            double y = Math.floor(yOf(v)) + 0.5;
+            gc.setStroke(theme.grid());
+            gc.strokeLine(plotLeft, y, plotLeft + plotWidth, y);
+            gc.setStroke(theme.axis());
+            gc.strokeLine(plotLeft - 4, y, plotLeft, y);
+            gc.setFill(theme.mutedText());
+            gc.fillText(AxisTicks.format(v, decimals), plotLeft - 7, y);
+        }
+        long span = end - start;
+        long timeStep = AxisTicks.timeStep(span, (int) Math.max(2, plotWidth / X_TICK_SPACING));
+        TimeAxisMode mode = chart.getTimeAxisMode();
+        long origin = chart.effectiveTimeOrigin();
+        // ticks fall on round times of day (host) or round seconds since the origin (device)
+        long base = mode == TimeAxisMode.DEVICE_TIME ? origin : zoneAlignedBase(start);
+        long first = base + Math.floorDiv(start - base + timeStep - 1, timeStep) * timeStep;
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.TOP);
+        double labelRight = Double.NEGATIVE_INFINITY;
+        for (long t = first; t < end; t += timeStep) {
+            double x = Math.floor(xOf(t, start, end)) + 0.5;
+            gc.setStroke(theme.grid());
+            gc.strokeLine(x, plotTop, x, plotTop + plotHeight);
+            gc.setStroke(theme.axis());
+            gc.strokeLine(x, plotTop + plotHeight, x, plotTop + plotHeight + 4);
+            String label = timeLabels.tick(mode, t, timeStep, origin);
+            double half = textWidth(label, labelFont) / 2;
+            if (x - half > labelRight + 8 && x + half <= plotLeft + plotWidth + RIGHT_MARGIN - 2) {
+                gc.setFill(theme.mutedText());
+                gc.fillText(label, x, plotTop + plotHeight + 6);
+                labelRight = x + half;
+            }
+        }
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setFill(theme.mutedText());
+        gc.setFont(Font.font(labelFont.getFamily(), 10));
+        gc.fillText(timeLabels.axisName(mode), plotLeft + plotWidth, plotTop + plotHeight + 22);
+    }
+
+    /** Midnight of the local day of {@code time}, so host-time ticks are round in local time. */
+    private long zoneAlignedBase(long time) {
+        return timeLabels.localMidnight(time);
+    }
+
+    private void paintStats(GraphicsContext gc, ChartTheme theme, ChartSeries s, long start, long end) {
+        Color c = s.color();
+        Color light = c.interpolate(theme.text(), 0.35);
+        int n = vertices(s.max, Shape.UPPER, start, end, 0);
+        n = reversedLower(s.min, start, end, n);
+        gc.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.14));
+        gc.fillPolygon(xs, ys, n);
+        gc.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.55));
+        gc.strokePolygon(xs, ys, n);
+        n = vertices(s.upper, Shape.UPPER, start, end, 0);
+        n = reversedLower(s.lower, start, end, n);
+        gc.setFill(Color.color(light.getRed(), light.getGreen(), light.getBlue(), 0.38));
+        gc.fillPolygon(xs, ys, n);
+        n = vertices(s.mean, Shape.MEAN, start, end, 0);
+        gc.setStroke(c.interpolate(theme.text(), 0.6));
+        gc.setLineWidth(2);
+        gc.strokePolyline(xs, ys, n);
+        gc.setLineWidth(1);
+    }
+
+    private static Color fade(Color color, Color background, double amount) {
+        return color.interpolate(background, amount);
+    }
+
+    private int reversedLower(DecimatedColumns lower, long start, long end, int from) {
+        int n = vertices(lower, Shape.LOWER, start, end, from);
+        for (int i = from, j = n - 1; i < j; i++, j--) {
+            double x = xs[i];
+            xs[i] = xs[j];
+            xs[j] = x;
+            double y = ys[i];
+            ys[i] = ys[j];
+            ys[j] = y;
+        }
+        return n;
+    }
+
+    private enum Shape { LINE, MEAN, UPPER, LOWER }
+
+    /**
+     * Vertices of a decimated series from index {@code n} on: LINE gives first, min, max, last per column
+     * (a vertical stroke over the column's extent), MEAN the column's last value, UPPER the column
+     * maximum, LOWER the minimum; the points just outside the range are cut at the plot's edges.
+     */
+    private int vertices(DecimatedColumns d, Shape shape, long start, long end, int n) {
+        ensure(n + 4 * columns + 4);
+        double edgeLeft = plotLeft - 1;
+        double edgeRight = plotLeft + plotWidth + 1;
+        int firstColumn = -1;
+        int lastColumn = -1;
+        for (int c = 0; c < columns; c++) {
+            if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
+                if (firstColumn < 0) {
+                    firstColumn = c;
+                }
+                lastColumn = c;
+            }
+        }
+        if (firstColumn < 0) {
+            // nothing inside: a line crossing the whole plot between the two neighbours
+            if (d.hasBefore && d.hasAfter && !Double.isNaN(d.beforeValue) && !Double.isNaN(d.afterValue)) {
+                double x0 = xOf(d.beforeTime, start, end);
+                double x1 = xOf(d.afterTime, start, end);
+                n = add(n, edgeLeft, yOf(interpolate(x0, d.beforeValue, x1, d.afterValue, edgeLeft)));
+                n = add(n, edgeRight, yOf(interpolate(x0, d.beforeValue, x1, d.afterValue, edgeRight)));
+            }
+            return n;
+        }
+        if (d.hasBefore && !Double.isNaN(d.beforeValue)) {
+            double x0 = xOf(d.beforeTime, start, end);
+            double x1 = plotLeft + firstColumn + 0.5;
+            n = add(n, edgeLeft, yOf(interpolate(x0, d.beforeValue, x1, entry(d, firstColumn, shape), edgeLeft)));
+        }
+        for (int c = firstColumn; c <= lastColumn; c++) {
+            if (d.count[c] == 0 || !(d.min[c] <= d.max[c])) {
+                continue;
+            }
+            double x = plotLeft + c + 0.5;
+            switch (shape) {
+                case UPPER -> n = add(n, x, yOf(d.max[c]));
+                case LOWER -> n = add(n, x, yOf(d.min[c]));
+                case MEAN -> n = add(n, x, yOf(d.last[c]));
+                case LINE -> {
+                    double first = d.first[c];
+                    double last = d.last[c];
+                    if (!Double.isNaN(first)) {
+                        n = add(n, x, yOf(first));
+                    }
+                    if (d.min[c] < d.max[c]) {
+                        // towards the nearer extreme first, so the stroke is one down-up (or up-down) sweep
+                        boolean minFirst = Double.isNaN(first) || first - d.min[c] < d.max[c] - first;
+                        n = add(n, x, yOf(minFirst ? d.min[c] : d.max[c]));
+                        n = add(n, x, yOf(minFirst ? d.max[c] : d.min[c]));
+                    }
+                    if (!Double.isNaN(last)) {
+                        n = add(n, x, yOf(last));
+                    }
+                }
+            }
+        }
+        if (d.hasAfter && !Double.isNaN(d.afterValue)) {
+            double x0 = plotLeft + lastColumn + 0.5;
+            double x1 = xOf(d.afterTime, start, end);
+            n = add(n, edgeRight, yOf(interpolate(x0, exit(d, lastColumn, shape), x1, d.afterValue, edgeRight)));
+        }
+        return n;
+    }
+
+    private static double entry(DecimatedColumns d, int c, Shape shape) {
+        return switch (shape) {
+            case UPPER -> d.max[c];
+            case LOWER -> d.min[c];
+            case MEAN -> d.last[c];
+            case LINE -> Double.isNaN(d.first[c]) ? d.min[c] : d.first[c];
+        };
+    }
+
+    private static double exit(DecimatedColumns d, int c, Shape shape) {
+        return switch (shape) {
+            case UPPER -> d.max[c];
+            case LOWER -> d.min[c];
+            case MEAN, LINE -> Double.isNaN(d.last[c]) ? d.max[c] : d.last[c];
+        };
+    }
+
+    private static double interpolate(double x0, double v0, double x1, double v1, double x) {
+        if (x1 == x0) {
+            return v1;
+        }
+        return v0 + (v1 - v0) * (x - x0) / (x1 - x0);
+    }
+
+    private int add(int n, double x, double y) {
+        if (n > 0 && xs[n - 1] == x && ys[n - 1] == y) {
+            return n;
+        }
+        xs[n] = x;
+        ys[n] = y;
+        return n + 1;
+    }
+
+    private void ensure(int size) {
+        if (xs.length < size) {
+            int length = Math.max(size, xs.length * 2);
+            xs = java.util.Arrays.copyOf(xs, length);
+            ys = java.util.Arrays.copyOf(ys, length);
+        }
+    }
+
+    private void paintCursor(GraphicsContext gc, Long time, Color color, String label, long start, long end) {
+        if (time == null || time < start || time >= end) {
+            return;
+        }
+        double x = Math.floor(xOf(time, start, end)) + 0.5;
+        gc.setStroke(color);
+        gc.setLineWidth(1);
+        gc.setLineDashes(4, 3);
+        gc.strokeLine(x, plotTop, x, plotTop + plotHeight);
+        gc.setLineDashes();
+        gc.setFill(color);
+        gc.fillRect(x - 7, plotTop, 14, 14);
+        gc.setFill(color.getBrightness() > 0.75 ? Color.BLACK : Color.WHITE);
+        gc.setFont(badgeFont);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(label, x, plotTop + 7);
+    }
+
+    /** Lays out (and with {@code draw}, paints) the legend; returns its height. */
+    private double layoutLegend(List<ChartSeries> series, double width, boolean draw, GraphicsContext gc,
+                                ChartTheme theme) {
+        if (series.isEmpty()) {
+            return 0;
+        }
+        double left = Math.max(plotLeft, MIN_LEFT_MARGIN);
+        double x = left;
+        double y = TOP_MARGIN;
+        boolean anyStats = false;
+        gc.setFont(legendFont);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (ChartSeries s : series) {
+            anyStats |= s.stats() != null && s.isVisible();
+            double w = 16 + textWidth(s.name(), legendFont) + 18;
+            if (x + w > width - RIGHT_MARGIN && x > left) {
+                x = left;
+                y += LEGEND_ROW;
+            }
+            if (draw) {
+                double cy = y + LEGEND_ROW / 2;
+                gc.setFill(s.isVisible() ? s.color() : theme.grid());
+                gc.fillRect(x, cy - 5, 10, 10);
+                gc.setFill(s.isVisible() ? theme.text() : theme.mutedText());
+                gc.fillText(s.name(), x + 16, cy);
+            }
+            x += w;
+        }
+        if (anyStats) {
+            double w = 230;
+            if (x + w > width - RIGHT_MARGIN && x > left) {
+                x = left;
+                y += LEGEND_ROW;
+            }
+            if (draw) {
+                paintStatsKey(gc, theme, x, y + LEGEND_ROW / 2);
+            }
+        }
+        return y + LEGEND_ROW - TOP_MARGIN + 4;
+    }
+
+    private void paintStatsKey(GraphicsContext gc, ChartTheme theme, double x, double cy) {
+        Color key = theme.mutedText();
+        gc.setFont(labelFont);
+        gc.setStroke(key);
+        gc.setLineWidth(2);
+        gc.strokeLine(x, cy, x + 18, cy);
+        gc.setLineWidth(1);
+        gc.setFill(key);
+        gc.fillText("mean", x + 22, cy);
+        x += 22 + textWidth("mean", labelFont) + 14;
+        gc.setFill(Color.color(key.getRed(), key.getGreen(), key.getBlue(), 0.5));
+        gc.fillRect(x, cy - 5, 14, 10);
+        gc.setFill(key);
+        gc.fillText("±1σ", x + 18, cy);
+        x += 18 + textWidth("±1σ", labelFont) + 14;
+        gc.setFill(Color.color(key.getRed(), key.getGreen(), key.getBlue(), 0.18));
+        gc.fillRect(x, cy - 5, 14, 10);
+        gc.setStroke(Color.color(key.getRed(), key.getGreen(), key.getBlue(), 0.6));
+        gc.strokeRect(x + 0.5, cy - 4.5, 13, 9);
+        gc.setFill(key);
+        gc.fillText("min–max", x + 18, cy);
+    }
+
+    private void paintReadout(GraphicsContext gc, ChartTheme theme, LiveChart chart) {
+        List<String[]> rows = chart.readout().rows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        double[] widths = new double[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                widths[i] = Math.max(widths[i], textWidth(row[i], readoutFont) + (i == 0 ? 16 : 0));
+            }
+        }
+        double gap = 14;
+        double pad = 8;
+        double rowHeight = 16;
+        double boxWidth = pad * 2 + widths[0] + widths[1] + widths[2] + widths[3] + gap * 3;
+        double boxHeight = pad * 2 + rowHeight * rows.size();
+        double bx = plotLeft + 10;
+        double by = plotTop + 22;
+        gc.setFill(theme.readoutBackground());
+        gc.fillRoundRect(bx, by, boxWidth, boxHeight, 6, 6);
+        gc.setStroke(theme.readoutBorder());
+        gc.strokeRoundRect(bx + 0.5, by + 0.5, boxWidth - 1, boxHeight - 1, 6, 6);
+        gc.setFont(readoutFont);
+        gc.setTextBaseline(VPos.CENTER);
+        List<ChartSeries> series = chart.series();
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            double cy = by + pad + rowHeight * r + rowHeight / 2;
+            double x = bx + pad;
+            ChartSeries s = r >= 2 ? find(series, row[0]) : null;
+            if (s != null) {
+                gc.setFill(s.color());
+                gc.fillRect(x, cy - 4, 8, 8);
+            }
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setFill(r == 0 ? theme.mutedText() : theme.text());
+            gc.fillText(row[0], x + (s != null ? 14 : 0), cy);
+            x += widths[0];
+            gc.setTextAlign(TextAlignment.RIGHT);
+            for (int i = 1; i < 4; i++) {
+                x += gap + widths[i];
+                gc.setFill(r == 0 ? (i == 1 ? theme.cursorA() : i == 2 ? theme.cursorB() : theme.mutedText())
+                        : theme.text());
+                gc.fillText(row[i], x, cy);
+            }
+        }
+    }
+
+    private static ChartSeries find(List<ChartSeries> series, String name) {
+        for (ChartSeries s : series) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void paintBadge(GraphicsContext gc, ChartTheme theme, LiveChart chart) {
+        String badge = chart.isPaused() ? "PAUSED" : chart.isFollowing() ? null : "ZOOMED · double-click for live";
+        if (badge == null) {
+            return;
+        }
+        double w = textWidth(badge, badgeFont) + 16;
+        double x = plotLeft + plotWidth - w - 8;
+        double y = plotTop + 8;
+        gc.setFill(chart.isPaused() ? theme.cursorA() : theme.readoutBackground());
+        gc.fillRoundRect(x, y, w, 20, 6, 6);
+        gc.setFill(chart.isPaused() ? Color.BLACK : theme.text());
+        gc.setFont(badgeFont);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(badge, x + w / 2, y + 10);
+    }
+
+    double xOf(long time, long start, long end) {
+        return plotLeft + (double) (time - start) / (end - start) * plotWidth;
+    }
+
+    long timeAtX(double x, long start, long end) {
+        return start + Math.round((x - plotLeft) / plotWidth * (end - start));
+    }
+
+    double yOf(double value) {
+        double y = plotTop + (yHigh - value) / (yHigh - yLow) * plotHeight;
+        return Math.max(-1e5, Math.min(1e5, y));
+    }
+
+    boolean insidePlot(double x, double y) {
+        return x >= plotLeft && x <= plotLeft + plotWidth && y >= plotTop && y <= plotTop + plotHeight;
+    }
+
+    private double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+}
