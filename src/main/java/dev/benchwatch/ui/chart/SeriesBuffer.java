@@ -200,7 +200,7 @@ public final class SeriesBuffer {
      * series has no point that old.
      */
     public double valueAtTime(long time) {
-        long s = sequenceAtOrAfter(time + 1) - 1;
+        long s = (time == Long.MAX_VALUE ? tail : sequenceAtOrAfter(time + 1)) - 1;
         return s < head ? Double.NaN : values[(int) s & mask];
     }
 
