@@ -31,8 +31,8 @@ import java.util.Set;
  * </ul>
  *
  * Every error carries the frame's stream offset and a snippet of the whole frame. Data frames are decoded
- * without allocation except the String handed to {@link Double#parseDouble} per field. Not thread-safe
- * (one instance per device).
+ * without allocation: numbers are parsed from the frame's bytes ({@link DecimalText}, FastDoubleParser), no
+ * String per field; only errors allocate. Not thread-safe (one instance per device).
  */
 public final class CsvDecoder extends TextDecoder {
     public static final char DEFAULT_SEPARATOR = ',';
@@ -42,6 +42,8 @@ public final class CsvDecoder extends TextDecoder {
     private final int maxFields;
     /** Number of columns once known; -1 while waiting for the header line. */
     private int columns;
+    /** Where each field of the frame being decoded ends (pass 1 finds them, pass 2 reads them): one per column. */
+    private int[] fieldEnds;
 
     private CsvDecoder(FieldNames names, char separator, boolean headerLine, int maxFields, int columns) {
         super(names);
@@ -49,6 +51,7 @@ public final class CsvDecoder extends TextDecoder {
         this.headerLine = headerLine;
         this.maxFields = maxFields;
         this.columns = columns;
+        this.fieldEnds = new int[Math.max(columns, 0)];
     }
 
     /** Fixed column names, comma-separated. */
@@ -102,24 +105,28 @@ public final class CsvDecoder extends TextDecoder {
         if (start == end) {
             return;
         }
-        // pass 1: count fields and classify them
+        // pass 1: count fields; with a header line, also whether any field is a number (a frame without one
+        // is a header). Checking stops at the first number, usually a data frame's first field.
         int count = 0;
-        int numeric = 0;
+        boolean anyNumber = false;
         int i = start;
+        int[] ends = fieldEnds;
         while (true) {
             int fieldEnd = fieldEnd(frame, i, end);
-            int s = skipBlank(frame, i, fieldEnd);
-            int e = trimEnd(frame, s, fieldEnd);
+            if (count < ends.length) {
+                ends[count] = fieldEnd;
+            }
             count++;
-            if (DecimalText.isWellFormed(frame, s, e - s)) {
-                numeric++;
+            if (headerLine && !anyNumber) {
+                int s = skipBlank(frame, i, fieldEnd);
+                anyNumber = DecimalText.isWellFormed(frame, s, trimEnd(frame, s, fieldEnd) - s);
             }
             if (fieldEnd == end) {
                 break;
             }
             i = fieldEnd + 1;
         }
-        if (headerLine && numeric == 0) {
+        if (headerLine && !anyNumber) {
             if (columns < 0) {
                 adoptHeader(frame, offset, length, start, end, count, device, streamOffset, errors);
                 return;
@@ -138,10 +145,10 @@ public final class CsvDecoder extends TextDecoder {
                     "expected " + columns + " fields, got " + count);
             return;
         }
-        // pass 2: emit
+        // pass 2: emit (count == columns == ends.length: every field end was recorded)
         i = start;
         for (int column = 0; column < count; column++) {
-            int fieldEnd = fieldEnd(frame, i, end);
+            int fieldEnd = ends[column];
             int s = skipBlank(frame, i, fieldEnd);
             int e = trimEnd(frame, s, fieldEnd);
             if (s < e) {
@@ -189,6 +196,7 @@ public final class CsvDecoder extends TextDecoder {
         for (String name : header) {
             names.indexOf(name);
         }
+        fieldEnds = new int[count];
         columns = count;
     }
 

@@ -29,9 +29,9 @@ import java.util.List;
  *   <li>A frame that is not valid UTF-8 is reported once as {@code INVALID_UTF8} and emits nothing.</li>
  * </ul>
  *
- * Every error carries the frame's stream offset and a snippet of the whole frame. Bare values allocate
- * nothing once their position is named; a label costs one String per field to look up its index, and each
- * number one String for {@link Double#parseDouble} (see {@link DecimalText}). Stateless per frame apart
+ * Every error carries the frame's stream offset and a snippet of the whole frame. Numbers are parsed from
+ * the frame's bytes without a String ({@link DecimalText}), so bare values allocate nothing once their
+ * position is named; a label costs one String per field to look up its index. Stateless per frame apart
  * from the bounded label table; not thread-safe (one instance per device).
  */
 public final class LabelValueDecoder extends TextDecoder {

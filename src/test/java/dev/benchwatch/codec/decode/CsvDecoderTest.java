@@ -2,7 +2,10 @@ package dev.benchwatch.codec.decode;
 
 import dev.benchwatch.codec.DecodeError;
 import dev.benchwatch.codec.DecodeErrorReason;
+import dev.benchwatch.codec.DecodeErrorSink;
 import dev.benchwatch.codec.Decoder;
+import dev.benchwatch.codec.FieldSink;
+import com.sun.management.ThreadMXBean;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -10,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,6 +127,67 @@ class CsvDecoderTest {
         assertThat(run.errors).containsExactly(
                 error(DecodeErrorReason.MALFORMED_NUMBER, "1,abc,nan", "field 'b': 'abc' is not a number"),
                 error(DecodeErrorReason.MALFORMED_NUMBER, "1,abc,nan", "field 'c': 'nan' is not a number"));
+    }
+
+    @Test
+    void sensorLineOfEightFields() {
+        CsvDecoder decoder = CsvDecoder.withColumns(List.of("t", "temp", "hum", "p", "ax", "ay", "lux", "i"));
+        Run run = new Run(decoder, "1732665600,21.53,-0.25,1013.2,+2,.5,5.,1.2e-3\r");
+        assertThat(run.errors).isEmpty();
+        assertThat(run.fields).containsExactly(Map.entry("t", 1732665600.0), Map.entry("temp", 21.53),
+                Map.entry("hum", -0.25), Map.entry("p", 1013.2), Map.entry("ax", 2.0), Map.entry("ay", 0.5),
+                Map.entry("lux", 5.0), Map.entry("i", 0.0012));
+    }
+
+    @Test
+    void javaNumberSyntaxOutsideTheGrammarIsMalformed() {
+        CsvDecoder decoder = CsvDecoder.withColumns(List.of("a", "b", "c", "d", "e"), ';', 8);
+        Run run = new Run(decoder, "1,5; 0x10 ;Infinity;1d;1e3");
+        assertThat(run.fields).containsExactly(Map.entry("e", 1000.0));
+        String frame = "1,5; 0x10 ;Infinity;1d;1e3";
+        assertThat(run.errors).containsExactly(
+                error(DecodeErrorReason.MALFORMED_NUMBER, frame, "field 'a': '1,5' is not a number"),
+                error(DecodeErrorReason.MALFORMED_NUMBER, frame, "field 'b': '0x10' is not a number"),
+                error(DecodeErrorReason.MALFORMED_NUMBER, frame, "field 'c': 'Infinity' is not a number"),
+                error(DecodeErrorReason.MALFORMED_NUMBER, frame, "field 'd': '1d' is not a number"));
+    }
+
+    @Test
+    void outOfRangeAndOverlongNumbersAreMalformed() {
+        CsvDecoder decoder = CsvDecoder.withColumns(List.of("a", "b", "c"));
+        String overlong = "1".repeat(DecimalText.MAX_LENGTH + 1);
+        String longest = "2".repeat(DecimalText.MAX_LENGTH);
+        Run run = new Run(decoder, "1e999," + overlong + "," + longest);
+        assertThat(run.fields).containsExactly(Map.entry("c", Double.parseDouble(longest)));
+        assertThat(run.errors).extracting(DecodeError::message).containsExactly(
+                "field 'a': '1e999' is not a number",
+                "field 'b': '" + DecodeError.snippet(overlong.getBytes(StandardCharsets.US_ASCII), 0, overlong.length())
+                        + "' is not a number");
+    }
+
+    @Test
+    void dataFramesAllocateNothing() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        CsvDecoder decoder = CsvDecoder.withHeaderLine();
+        byte[] header = "t,temp,hum,p,ax,ay,lux,i".getBytes(StandardCharsets.UTF_8);
+        decoder.decode(header, 0, header.length, "csv0", 0, (index, value) -> { }, error -> { });
+        byte[] frame = "x 1732665600, 21.53,-0.25,1013.2,+2,.5,5.,1.2e-3\r y".getBytes(StandardCharsets.UTF_8);
+        double[] sum = new double[1];
+        List<DecodeError> errors = new ArrayList<>();
+        FieldSink sink = (index, value) -> sum[0] += value;
+        DecodeErrorSink errorSink = errors::add;
+        for (int round = 0; round < 20_000; round++) { // warm up, so the JIT is done compiling this path
+            decoder.decode(frame, 2, frame.length - 4, "csv0", round, sink, errorSink);
+        }
+        int frames = 10_000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int round = 0; round < frames; round++) {
+            decoder.decode(frame, 2, frame.length - 4, "csv0", round, sink, errorSink);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(errors).isEmpty();
+        assertThat(sum[0]).isGreaterThan(0);
+        assertThat(allocated).as("bytes allocated by %d frames", frames).isLessThan(frames);
     }
 
     @Test
