@@ -1,9 +1,15 @@
 package dev.benchwatch.ui.chart;
 
+import java.nio.IntBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
@@ -31,9 +37,17 @@ final class ChartPainter {
     private final Font badgeFont = Font.font("System", FontWeight.BOLD, 11);
     private final Font readoutFont = Font.font("Monospaced", 11.5);
     private final Text measure = new Text();
+    private final Map<Font, Map<String, Double>> textWidths = new HashMap<>();
     private final MinMaxDecimator decimator = new MinMaxDecimator();
     private final TimeLabels timeLabels;
 
+    private final TraceRaster raster = new TraceRaster();
+    private PixelBuffer<IntBuffer> rasterBuffer;
+    private WritableImage rasterImage;
+    private double[] rowMin = new double[0];
+    private double[] rowMax = new double[0];
+    private double[] rowFirst = new double[0];
+    private double[] rowLast = new double[0];
     private double[] xs = new double[64];
     private double[] ys = new double[64];
 
@@ -91,11 +105,31 @@ final class ChartPainter {
         gc.setLineJoin(StrokeLineJoin.BEVEL);
         gc.setLineDashes();
         gc.setLineWidth(1);
+        // dense series (more points than columns) go into one raster image; sparse ones are stroked as paths,
+        // which costs little for few vertices and draws them anti-aliased
+        boolean anyDense = false;
         for (ChartSeries s : series) {
-            if (s.isVisible()) {
+            anyDense |= s.isVisible() && dense(s.line);
+        }
+        if (anyDense) {
+            raster.resize(columns, (int) Math.ceil(plotHeight));
+            PixelBuffer<IntBuffer> buffer = rasterBuffer();
+            // the pixels are shared with the renderer: change them only inside updateBuffer
+            buffer.updateBuffer(b -> {
+                raster.clear();
+                for (ChartSeries s : series) {
+                    if (s.isVisible() && dense(s.line)) {
+                        traceIntoRaster(s.line, lineColor(s, theme), start, end);
+                    }
+                }
+                return null;
+            });
+            gc.drawImage(rasterImage, plotLeft, plotTop);
+        }
+        for (ChartSeries s : series) {
+            if (s.isVisible() && !dense(s.line)) {
                 int n = vertices(s.line, Shape.LINE, start, end, 0);
-                // under a statistics overlay the raw line steps back so the bands and the mean read clearly
-                gc.setStroke(s.stats() == null ? s.color() : fade(s.color(), theme.plotBackground(), 0.45));
+                gc.setStroke(lineColor(s, theme));
                 gc.strokePolyline(xs, ys, n);
             }
         }
@@ -115,6 +149,58 @@ final class ChartPainter {
         layoutLegend(series, width, true, gc, theme);
         paintReadout(gc, theme, chart);
         paintBadge(gc, theme, chart);
+    }
+
+    /** Under a statistics overlay the raw line steps back so the bands and the mean read clearly. */
+    private static Color lineColor(ChartSeries s, ChartTheme theme) {
+        return s.stats() == null ? s.color() : fade(s.color(), theme.plotBackground(), 0.45);
+    }
+
+    private boolean dense(DecimatedColumns d) {
+        long points = 0;
+        for (int c = 0; c < columns; c++) {
+            points += d.count[c];
+        }
+        return points > columns / 2;
+    }
+
+    private void traceIntoRaster(DecimatedColumns d, Color color, long start, long end) {
+        if (rowMin.length < columns) {
+            rowMin = new double[columns];
+            rowMax = new double[columns];
+            rowFirst = new double[columns];
+            rowLast = new double[columns];
+        }
+        for (int c = 0; c < columns; c++) {
+            if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
+                rowMin[c] = yOf(d.min[c]) - plotTop;
+                rowMax[c] = yOf(d.max[c]) - plotTop;
+                rowFirst[c] = Double.isNaN(d.first[c]) ? Double.NaN : yOf(d.first[c]) - plotTop;
+                rowLast[c] = Double.isNaN(d.last[c]) ? Double.NaN : yOf(d.last[c]) - plotTop;
+            } else {
+                rowMin[c] = Double.NaN;
+            }
+        }
+        // raster x: column c's centre is c; the neighbours outside the range map the same way
+        double beforeX = d.hasBefore && !Double.isNaN(d.beforeValue) ? xOf(d.beforeTime, start, end) - plotLeft - 0.5
+                : Double.NaN;
+        double beforeY = Double.isNaN(beforeX) ? Double.NaN : yOf(d.beforeValue) - plotTop;
+        double afterX = d.hasAfter ? xOf(d.afterTime, start, end) - plotLeft - 0.5 : Double.NaN;
+        double afterY = d.hasAfter && !Double.isNaN(d.afterValue) ? yOf(d.afterValue) - plotTop : Double.NaN;
+        int argb = (int) Math.round(color.getOpacity() * 255) << 24 | (int) Math.round(color.getRed() * 255) << 16
+                | (int) Math.round(color.getGreen() * 255) << 8 | (int) Math.round(color.getBlue() * 255);
+        raster.trace(columns, d.count, rowMin, rowMax, rowFirst, rowLast, beforeX, beforeY, afterX, afterY, argb);
+    }
+
+    private PixelBuffer<IntBuffer> rasterBuffer() {
+        int w = raster.width();
+        int h = raster.height();
+        if (rasterBuffer == null || rasterBuffer.getWidth() != w || rasterBuffer.getHeight() != h
+                || rasterBuffer.getBuffer().array() != raster.pixels()) {
+            rasterBuffer = new PixelBuffer<>(w, h, IntBuffer.wrap(raster.pixels()), PixelFormat.getIntArgbPreInstance());
+            rasterImage = new WritableImage(rasterBuffer);
+        }
+        return rasterBuffer;
     }
 
     private void decimateAll(List<ChartSeries> series, long start, long end) {
@@ -565,9 +651,19 @@ final class ChartPainter {
         return x >= plotLeft && x <= plotLeft + plotWidth && y >= plotTop && y <= plotTop + plotHeight;
     }
 
+    /** Measuring text lays it out, which costs tens of µs: widths are remembered per font and text. */
     private double textWidth(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+        Map<String, Double> widths = textWidths.computeIfAbsent(font, f -> new HashMap<>());
+        Double width = widths.get(text);
+        if (width == null) {
+            if (widths.size() > 4_000) {
+                widths.clear(); // labels of times scrolled by
+            }
+            measure.setFont(font);
+            measure.setText(text);
+            width = measure.getLayoutBounds().getWidth();
+            widths.put(text, width);
+        }
+        return width;
     }
 }

@@ -177,13 +177,11 @@ public final class SeriesBuffer {
 
     /** Sequence of the first point at or after {@code time}; {@link #endSequence()} when there is none. */
     public long sequenceAtOrAfter(long time) {
-        return sequenceAtOrAfter(time, head);
+        return search(time, head, tail);
     }
 
-    /** As {@link #sequenceAtOrAfter(long)}, searching from {@code from} on (a lower bound already known). */
-    public long sequenceAtOrAfter(long time, long from) {
-        long lo = Math.max(from, head);
-        long hi = tail;
+    /** Sequence of the first point at or after {@code time}; {@link #endSequence()} when there is none. */
+    private long search(long time, long lo, long hi) {
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
             if (times[(int) mid & mask] < time) {
@@ -193,6 +191,22 @@ public final class SeriesBuffer {
             }
         }
         return lo;
+    }
+
+    /**
+     * As {@link #sequenceAtOrAfter(long)}, knowing the answer is at or after {@code from}: gallops from
+     * there (1, 2, 4, ... points), so the cost grows with the distance, not the series' length.
+     */
+    public long sequenceAtOrAfter(long time, long from) {
+        long lo = Math.max(from, head);
+        long step = 1;
+        long probe = lo;
+        while (probe < tail && times[(int) probe & mask] < time) {
+            lo = probe + 1;
+            probe = lo + step;
+            step <<= 1;
+        }
+        return search(time, lo, Math.min(probe, tail));
     }
 
     /**
@@ -206,49 +220,73 @@ public final class SeriesBuffer {
 
     /**
      * Minimum and maximum value of the points with sequences in [from, to), clamped to the points held,
-     * into {@code out[0]} and {@code out[1]}; +inf and -inf when there is none (or all are NaN). Costs at
-     * most about 2 x 15 steps per pyramid level.
+     * into {@code out[0]} and {@code out[1]}; +inf and -inf when there is none (or all are NaN). Climbs the
+     * pyramid from the range's start (single points, then buckets of 16, 256, ... until aligned) and
+     * descends towards its end: at most 2 x 15 steps per level, each phase a tight loop over one array.
      */
     public void extent(long from, long to, double[] out) {
         long s = Math.max(from, head);
         long end = Math.min(to, tail);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        while (s < end) {
-            int k = -1; // the largest level whose bucket starts at s and ends by the range's end
-            while (k + 1 < levels) {
-                long size = 1L << (FANOUT_SHIFT * (k + 2));
-                if ((s & (size - 1)) != 0 || s + size > end) {
-                    break;
+        lo = Double.POSITIVE_INFINITY;
+        hi = Double.NEGATIVE_INFINITY;
+        if (s < end) {
+            int k = 0; // level: 0 single points, k >= 1 buckets of 16^k
+            while (k < levels) {
+                long parent = 1L << (FANOUT_SHIFT * (k + 1));
+                long aligned = (s + parent - 1) & -parent;
+                if (aligned + parent > end) {
+                    break; // no whole bucket of the next level fits: finish at this level
                 }
+                fold(k, s, aligned);
+                s = aligned;
                 k++;
             }
-            if (k < 0) { // single points up to the next bucket boundary
-                long stop = Math.min(end, (s | (FANOUT - 1)) + 1);
-                for (; s < stop; s++) {
-                    double v = values[(int) s & mask];
-                    if (v < lo) {
-                        lo = v;
-                    }
-                    if (v > hi) {
-                        hi = v;
-                    }
-                }
-            } else {
-                int shift = FANOUT_SHIFT * (k + 1);
-                int slot = (int) (s >>> shift) & levelMask[k];
-                double mn = levelMin[k][slot];
-                double mx = levelMax[k][slot];
-                if (mn < lo) {
-                    lo = mn;
-                }
-                if (mx > hi) {
-                    hi = mx;
-                }
-                s += 1L << shift;
+            for (; k >= 0; k--) {
+                int shift = FANOUT_SHIFT * k;
+                long stop = s + ((end - s) >>> shift << shift);
+                fold(k, s, stop);
+                s = stop;
             }
         }
         out[0] = lo;
         out[1] = hi;
+    }
+
+    private double lo;
+    private double hi;
+
+    /** Folds [from, to) (aligned to level k's unit) into lo and hi. */
+    private void fold(int k, long from, long to) {
+        double mn = lo;
+        double mx = hi;
+        if (k == 0) {
+            double[] v = values;
+            int m = mask;
+            for (long q = from; q < to; q++) {
+                double x = v[(int) q & m];
+                if (x < mn) {
+                    mn = x;
+                }
+                if (x > mx) {
+                    mx = x;
+                }
+            }
+        } else {
+            int shift = FANOUT_SHIFT * k;
+            double[] mins = levelMin[k - 1];
+            double[] maxs = levelMax[k - 1];
+            int m = levelMask[k - 1];
+            for (long b = from >>> shift, last = to >>> shift; b < last; b++) {
+                int slot = (int) b & m;
+                if (mins[slot] < mn) {
+                    mn = mins[slot];
+                }
+                if (maxs[slot] > mx) {
+                    mx = maxs[slot];
+                }
+            }
+        }
+        lo = mn;
+        hi = mx;
     }
 }
