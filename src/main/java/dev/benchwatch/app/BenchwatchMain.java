@@ -4,16 +4,30 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code benchwatch} command. Every capability of the engine is reachable from here without a display;
- * the console (issue 4) will open when no subcommand is given.
+ * The {@code benchwatch} command. Without a subcommand it opens the console on the simulator bench; every
+ * capability of the engine is also reachable from the subcommands, without a display.
  */
 @Command(name = "benchwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Real-time monitoring for lab benches: serial, USB-serial and MQTT sensors.",
         subcommands = {EngineDemoCommand.class, PortsCommand.class, TailCommand.class,
                 CommandLine.HelpCommand.class})
-public final class BenchwatchMain implements Runnable {
+public final class BenchwatchMain implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--theme", paramLabel = "dark|light", description = "Console theme (default: the last one used, else dark).")
+    String theme;
+
+    @CommandLine.Option(names = "--screenshot", paramLabel = "OUT.png",
+            description = "Open the console, let live data flow, write a PNG of the main window and exit 0.")
+    java.nio.file.Path screenshot;
+
+    @CommandLine.Option(names = "--after", defaultValue = "3s", paramLabel = "DURATION",
+            description = "With --screenshot: how long data flows first (default: ${DEFAULT-VALUE}).")
+    java.time.Duration after;
+
+    @CommandLine.Option(names = "--workspace", paramLabel = "FILE", description = "Open a workspace file instead of the simulator bench.")
+    java.nio.file.Path workspace;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -44,8 +58,20 @@ public final class BenchwatchMain implements Runnable {
     }
 
     @Override
-    public void run() {
-        spec.commandLine().getOut().println("The console is not built yet; use a subcommand.");
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (workspace != null) {
+            err.println("benchwatch: workspace files are not supported yet; the console opens on the simulator bench "
+                    + "without --workspace");
+            return 2;
+        }
+        dev.benchwatch.ui.Theme chosen;
+        try {
+            chosen = theme == null ? null : dev.benchwatch.ui.Theme.parse(theme);
+        } catch (IllegalArgumentException e) {
+            err.println("benchwatch: " + e.getMessage());
+            return 2;
+        }
+        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after), spec.commandLine().getOut(), err);
     }
 }

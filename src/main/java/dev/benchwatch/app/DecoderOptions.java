@@ -1,13 +1,7 @@
 package dev.benchwatch.app;
 
 import dev.benchwatch.codec.Decoder;
-import dev.benchwatch.codec.FieldNames;
-import dev.benchwatch.codec.decode.BinaryStructDecoder;
-import dev.benchwatch.codec.decode.CsvDecoder;
-import dev.benchwatch.codec.decode.JsonPointerDecoder;
-import dev.benchwatch.codec.decode.LabelValueDecoder;
-import dev.benchwatch.codec.decode.RegexDecoder;
-import dev.benchwatch.codec.decode.StructLayoutText;
+import dev.benchwatch.codec.DecoderSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,24 +40,13 @@ final class DecoderOptions {
 
     /** The decoder these options describe; IllegalArgumentException with a message for the user otherwise. */
     Decoder decoder() {
-        return switch (format) {
-            case KV -> new LabelValueDecoder(names, FieldNames.DEFAULT_MAX_FIELDS);
-            case CSV -> header ? CsvDecoder.withHeaderLine() : CsvDecoder.withColumns(names);
-            case JSON -> pointers.isEmpty() ? JsonPointerDecoder.allNumericLeaves(FieldNames.DEFAULT_MAX_FIELDS)
-                    : JsonPointerDecoder.withPointers(pointers.entrySet().stream()
-                    .map(e -> new JsonPointerDecoder.Field(e.getKey(), e.getValue())).toList());
-            case REGEX -> {
-                if (pattern == null) {
-                    throw new IllegalArgumentException("--format regex needs --pattern");
-                }
-                yield new RegexDecoder(pattern);
-            }
-            case BINARY -> {
-                if (layout == null) {
-                    throw new IllegalArgumentException("--format binary needs --layout, e.g. --layout 'temp:f32, raw:u16'");
-                }
-                yield new BinaryStructDecoder(StructLayoutText.parse(layout));
-            }
-        };
+        try {
+            return new DecoderSpec(DecoderSpec.Format.valueOf(format.name()), names, header, pointers, pattern, layout)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // the same rule, in the command line's words
+            throw new IllegalArgumentException(e.getMessage().replace("format regex needs a pattern", "--format regex needs --pattern")
+                    .replace("format binary needs a layout", "--format binary needs --layout"), e);
+        }
     }
 }

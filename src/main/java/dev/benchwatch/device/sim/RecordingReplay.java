@@ -1,12 +1,17 @@
 package dev.benchwatch.device.sim;
 
+import dev.benchwatch.codec.DecodeError;
+import dev.benchwatch.codec.DecodeErrorReason;
+import dev.benchwatch.device.DeviceAdapter;
+import dev.benchwatch.device.DeviceOutput;
+import dev.benchwatch.device.EngineOutput;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.NanoClock;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
-import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -15,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * their recorded timestamps ({@link Timestamps#RECORDED}: configure the engine with no maximum age) or
  * are stamped with the wall clock as they are handed over ({@link Timestamps#LIVE}).
  */
-public final class RecordingReplay implements AutoCloseable {
+public final class RecordingReplay implements DeviceAdapter {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
 
     /** Which time a replayed reading carries. */
@@ -30,7 +35,7 @@ public final class RecordingReplay implements AutoCloseable {
     private volatile boolean running;
     private volatile long replayed;
     private Thread thread;
-    private Engine engine;
+    private DeviceOutput output;
 
     public RecordingReplay(String device, String channel, String unit, NabRecording recording, double speed,
                            Timestamps timestamps) {
@@ -45,20 +50,25 @@ public final class RecordingReplay implements AutoCloseable {
         this.timestamps = timestamps;
     }
 
-    public synchronized void start(Engine target) {
+    /** Replays into the engine; at maximum speed the engine's lane blocks the replay rather than drop. */
+    public void start(Engine target) {
+        start(new EngineOutput(target, device, speed == MAX_SPEED ? OverloadPolicy.BLOCK : OverloadPolicy.DROP_OLDEST));
+    }
+
+    @Override
+    public synchronized void start(DeviceOutput target) {
         if (running) {
             throw new IllegalStateException("replay '" + device + "' is already running");
         }
-        engine = target;
-        int id = target.registerChannel(channel, unit, device).id();
-        IngestSource source = target.registerSource(device,
-                speed == MAX_SPEED ? OverloadPolicy.BLOCK : OverloadPolicy.DROP_OLDEST);
+        output = target;
+        int id = target.channel(channel, unit, device);
+        DeviceOutput source = target;
         running = true;
         thread = Thread.ofPlatform().daemon().name("replay-" + device).start(() -> replay(source, id));
         status("CONNECTED");
     }
 
-    private void replay(IngestSource source, int id) {
+    private void replay(DeviceOutput source, int id) {
         long[] ts = recording.timestampsNanos();
         double[] values = recording.values();
         long startNano = System.nanoTime();
@@ -71,7 +81,7 @@ public final class RecordingReplay implements AutoCloseable {
                 }
             }
             long stamp = timestamps == Timestamps.RECORDED ? ts[i] : NanoClock.SYSTEM.nowNanos();
-            if (!source.offer(id, stamp, values[i])) {
+            if (!source.reading(id, stamp, values[i])) {
                 break; // the engine stopped
             }
             replayed = i + 1;
@@ -88,6 +98,32 @@ public final class RecordingReplay implements AutoCloseable {
         return running;
     }
 
+    @Override
+    public String name() {
+        return device;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return running;
+    }
+
+    @Override
+    public long readings() {
+        return replayed;
+    }
+
+    /** A recording was checked when it was read, so replaying it has no decoding errors. */
+    @Override
+    public Map<DecodeErrorReason, Long> errorCounts() {
+        return Map.of();
+    }
+
+    @Override
+    public void onDecodeError(Consumer<DecodeError> listener) {
+        // nothing to decode
+    }
+
     /** Waits until the whole recording was handed over (or the timeout passes); true when done. */
     public boolean awaitEnd(long timeoutMillis) throws InterruptedException {
         Thread t = thread;
@@ -98,7 +134,7 @@ public final class RecordingReplay implements AutoCloseable {
     }
 
     private void status(String state) {
-        engine.publishEvent(new Event(0, EventType.DEVICE_STATUS, device, NanoClock.SYSTEM.nowNanos(),
+        output.status(new Event(0, EventType.DEVICE_STATUS, device, NanoClock.SYSTEM.nowNanos(),
                 "replay of '" + recording.name() + "' " + state.toLowerCase(java.util.Locale.ROOT), 3, "",
                 Map.of("state", state, "kind", "replay")));
     }

@@ -1,0 +1,99 @@
+package dev.benchwatch.app;
+
+import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.EngineConfig;
+import dev.benchwatch.ui.ConsoleWindow;
+import dev.benchwatch.ui.PngWriter;
+import dev.benchwatch.ui.Theme;
+import dev.benchwatch.ui.WindowLayout;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Opens the console on the simulator bench and blocks until its window closes. With a screenshot path it
+ * lets live data flow for a while, writes a PNG of the main window and exits by itself.
+ */
+final class ConsoleLauncher {
+    /** What the user asked for on the command line. */
+    record Request(Theme theme, Path screenshot, Duration after) {
+    }
+
+    private ConsoleLauncher() {
+    }
+
+    static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
+        Path layoutFile = ConfigDirectory.current().resolve("console-layout.properties");
+        WindowLayout layout = request.screenshot() != null ? WindowLayout.DEFAULT : WindowLayout.load(layoutFile);
+        if (request.theme() != null) {
+            layout = layout.withTheme(request.theme());
+        }
+        Engine engine = new Engine(EngineConfig.builder().build());
+        engine.start();
+        DeviceBench bench = new DeviceBench(engine);
+        SimulatorBench.configure(engine, bench);
+
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger status = new AtomicInteger(0);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        WindowLayout chosen = layout;
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // a test started the toolkit already
+        } catch (UnsupportedOperationException noDisplay) {
+            err.println("benchwatch: cannot open the console: " + noDisplay.getMessage()
+                    + " (no display? run the headless subcommands, or under xvfb-run)");
+            bench.close();
+            engine.close();
+            return 1;
+        }
+        Platform.setImplicitExit(false);
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                ConsoleWindow window = new ConsoleWindow(stage, engine, bench, chosen,
+                        request.screenshot() != null ? null : layoutFile);
+                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                window.show();
+                if (request.screenshot() != null) {
+                    PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(request.after().toMillis()));
+                    wait.setOnFinished(e -> {
+                        try {
+                            PngWriter.write(window.scene().snapshot(null), request.screenshot());
+                            out.println("wrote " + request.screenshot() + " (" + (int) window.scene().getWidth() + "x"
+                                    + (int) window.scene().getHeight() + ", " + window.pulse().frames() + " frames)");
+                        } catch (Exception ex) {
+                            err.println("benchwatch: could not write " + request.screenshot() + ": " + ex.getMessage());
+                            status.set(1);
+                        }
+                        out.flush();
+                        err.flush();
+                        stage.close();
+                    });
+                    wait.play();
+                }
+            } catch (RuntimeException e) {
+                failure.set(e);
+                closed.countDown();
+            }
+        });
+        closed.await();
+        bench.close();
+        engine.close();
+        Platform.exit();
+        if (failure.get() != null) {
+            err.println("benchwatch: the console failed to open: " + failure.get());
+            failure.get().printStackTrace(err);
+            return 1;
+        }
+        return status.get();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.benchwatch.ui;
+
+import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.ui.alarms.AlarmBanner;
+import dev.benchwatch.ui.alarms.EventLogPanel;
+import dev.benchwatch.ui.alarms.EventLogViewModel;
+import dev.benchwatch.ui.channels.ChannelsPanel;
+import dev.benchwatch.ui.channels.ChannelsViewModel;
+import dev.benchwatch.ui.charts.ChartsPanel;
+import dev.benchwatch.ui.devices.DevicesPanel;
+import dev.benchwatch.ui.devices.DevicesViewModel;
+import dev.benchwatch.ui.gauges.GaugesPanel;
+import dev.benchwatch.ui.gauges.GaugesViewModel;
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: gauges and the alarm banner on top; devices and channels on the left; charts and the
+ * event log in the middle. Every panel binds to a view-model; one {@link ConsolePulse} refreshes them all
+ * from the engine's snapshot once per frame. JavaFX thread only.
+ */
+public final class ConsoleWindow {
+    public static final int CHARTS = 2;
+
+    private final Stage stage;
+    private final Scene scene;
+    private final ConsolePulse pulse;
+    private final ChartsPanel charts;
+    private final GaugesPanel gauges;
+    private final DevicesPanel devices;
+    private final EventLogViewModel events;
+    private final SplitPane left;
+    private final SplitPane center;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final Path layoutFile;
+
+    /** @param layoutFile where the window layout is remembered, or null to remember nothing */
+    public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile) {
+        this.stage = stage;
+        this.layoutFile = layoutFile;
+        pulse = new ConsolePulse(engine);
+        GaugesViewModel gaugesModel = new GaugesViewModel(engine.config().latencyBudgetNanos());
+        ChannelsViewModel channelsModel = new ChannelsViewModel();
+        DevicesViewModel devicesModel = new DevicesViewModel(bench);
+        events = new EventLogViewModel(engine);
+
+        gauges = new GaugesPanel(gaugesModel);
+        devices = new DevicesPanel(devicesModel);
+        ChannelsPanel channels = new ChannelsPanel(channelsModel, CHARTS);
+        charts = new ChartsPanel(engine, channelsModel.rows(), CHARTS);
+        EventLogPanel log = new EventLogPanel(events);
+        AlarmBanner banner = new AlarmBanner(events);
+
+        pulse.add(gaugesModel);
+        pulse.add(channelsModel);
+        pulse.add(devicesModel);
+        pulse.add(events);
+        pulse.add(charts);
+
+        left = new SplitPane(devices, channels);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(layout.leftDivider());
+        center = new SplitPane(charts, log);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(layout.centerDivider());
+        SplitPane body = new SplitPane(left, center);
+        body.setDividerPositions(0.34);
+        SplitPane.setResizableWithParent(left, false);
+
+        BorderPane root = new BorderPane();
+        root.setId("consoleRoot");
+        root.setTop(new VBox(menuBar(), appBar(), banner, gauges));
+        root.setCenter(body);
+        scene = new Scene(root, layout.width(), layout.height());
+        theme.addListener((o, old, value) -> apply(value));
+        theme.set(layout.theme());
+
+        stage.setTitle("Benchwatch");
+        stage.setScene(scene);
+        if (!Double.isNaN(layout.x())) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
+    }
+
+    private MenuBar menuBar() {
+        MenuItem pause = new MenuItem("Pause / resume charts");
+        pause.setAccelerator(KeyCombination.keyCombination("Shortcut+P"));
+        pause.setOnAction(e -> charts.pausedProperty().set(!charts.pausedProperty().get()));
+        MenuItem resetZoom = new MenuItem("Reset zoom");
+        resetZoom.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        resetZoom.setOnAction(e -> charts.resetZoom());
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("darkTheme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        dark.setOnAction(e -> theme.set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
+        theme.addListener((o, old, value) -> dark.setSelected(value.isDark()));
+        Menu view = new Menu("View", null, pause, resetZoom, dark);
+
+        MenuItem connect = new MenuItem("Connect selected device");
+        connect.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        connect.setOnAction(e -> selectedDevice(true));
+        MenuItem disconnect = new MenuItem("Disconnect selected device");
+        disconnect.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+K"));
+        disconnect.setOnAction(e -> selectedDevice(false));
+        Menu device = new Menu("Devices", null, connect, disconnect);
+
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, quit);
+        return new MenuBar(file, view, device);
+    }
+
+    private HBox appBar() {
+        Label title = new Label("Benchwatch");
+        title.getStyleClass().add("app-title");
+        Label shortcuts = new Label("Ctrl+P pause · Ctrl+0 reset zoom · Ctrl+K connect · Ctrl+T theme");
+        shortcuts.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(title, spacer, shortcuts);
+        bar.getStyleClass().add("app-bar");
+        return bar;
+    }
+
+    private void selectedDevice(boolean connect) {
+        var row = devices.table().getSelectionModel().getSelectedItem();
+        if (row == null && !devices.table().getItems().isEmpty()) {
+            row = devices.table().getItems().get(0);
+        }
+        if (row != null) {
+            devices.table().getSelectionModel().select(row);
+            var model = devices.model();
+            if (connect) {
+                model.connect(row.name());
+            } else {
+                model.disconnect(row.name());
+            }
+        }
+    }
+
+    private void apply(Theme value) {
+        scene.getStylesheets().setAll(value.stylesheet());
+        charts.setTheme(value.chart());
+        gauges.setDark(value.isDark());
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public ConsolePulse pulse() {
+        return pulse;
+    }
+
+    public ChartsPanel charts() {
+        return charts;
+    }
+
+    /** Shows the window and starts the frame pulse. */
+    public void show() {
+        pulse.start();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> close());
+        stage.show();
+    }
+
+    /** Stops the pulse, stops listening to the engine, and remembers the layout. */
+    public void close() {
+        pulse.stop();
+        events.close();
+        if (layoutFile != null) {
+            try {
+                new WindowLayout(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(), stage.isMaximized(),
+                        theme.get(), left.getDividerPositions()[0], center.getDividerPositions()[0]).save(layoutFile);
+            } catch (java.io.IOException e) {
+                System.getLogger(ConsoleWindow.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not remember the window layout in " + layoutFile + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.benchwatch.ui.charts;
+
+import dev.benchwatch.engine.ChannelHistory;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.EngineSnapshot;
+import dev.benchwatch.ui.FrameListener;
+import dev.benchwatch.ui.channels.ChannelRow;
+import dev.benchwatch.ui.chart.ChartSeries;
+import dev.benchwatch.ui.chart.ChartTheme;
+import dev.benchwatch.ui.chart.HistoryFeed;
+import dev.benchwatch.ui.chart.LiveChart;
+import dev.benchwatch.ui.chart.SeriesBuffer;
+import dev.benchwatch.ui.chart.TimeAxisMode;
+import dev.benchwatch.ui.chart.WindowStatsFeed;
+import dev.benchwatch.ui.chart.WindowStatsSeries;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The charts: each channel ticked in the channels table is drawn on its chart, raw values with its
+ * window's mean, min/max band and stddev band. Once per frame it moves new readings from the engine's
+ * histories into the charts' buffers and lets each chart redraw if something changed. Pause freezes
+ * what is shown; readings keep arriving in the buffers, so nothing is lost.
+ */
+public final class ChartsPanel extends VBox implements FrameListener {
+    /** Points a chart keeps per series: minutes of a fast channel, hours of a slow one. */
+    public static final int POINTS_PER_SERIES = 1 << 20;
+    private static final int STATS_POINTS = 1 << 16;
+
+    /** A channel drawn on a chart, and the feeds that fill it. */
+    private record Plotted(ChannelRow row, int chart, ChartSeries series, HistoryFeed feed, WindowStatsFeed stats) {
+    }
+
+    private final Engine engine;
+    private final List<LiveChart> charts = new ArrayList<>();
+    private final Map<Integer, Plotted> plotted = new HashMap<>();
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private int colours;
+
+    public ChartsPanel(Engine engine, ObservableList<ChannelRow> channels, int chartCount) {
+        super(4);
+        this.engine = engine;
+        getStyleClass().add("charts");
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.setId("pauseCharts");
+        pause.selectedProperty().bindBidirectional(paused);
+        pause.textProperty().bind(javafx.beans.binding.Bindings.when(paused).then("Resume").otherwise("Pause"));
+        Button reset = new Button("Reset zoom");
+        reset.setId("resetZoom");
+        reset.setOnAction(e -> resetZoom());
+        CheckBox autoscale = new CheckBox("Autoscale");
+        autoscale.setId("autoscale");
+        autoscale.setSelected(true);
+        ComboBox<TimeAxisMode> axis = new ComboBox<>();
+        axis.setId("timeAxis");
+        axis.getItems().addAll(TimeAxisMode.values());
+        axis.setValue(TimeAxisMode.HOST_TIME);
+        axis.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TimeAxisMode mode) {
+                return mode == null ? "" : mode == TimeAxisMode.HOST_TIME ? "time of day" : "seconds since start";
+            }
+
+            @Override
+            public TimeAxisMode fromString(String text) {
+                return text.startsWith("time") ? TimeAxisMode.HOST_TIME : TimeAxisMode.DEVICE_TIME;
+            }
+        });
+        Label hint = new Label("wheel: zoom · drag: pan · double-click: live · shift/ctrl-click: cursors A/B");
+        hint.getStyleClass().add("hint");
+        HBox toolbar = new HBox(8, pause, reset, autoscale, new Label("Time:"), axis, hint);
+        toolbar.getStyleClass().add("chart-toolbar");
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().add(toolbar);
+        for (int i = 0; i < chartCount; i++) {
+            LiveChart chart = new LiveChart();
+            chart.setId("chart" + (i + 1));
+            chart.pausedProperty().bindBidirectional(paused);
+            chart.autoscaleProperty().bind(autoscale.selectedProperty());
+            chart.timeAxisModeProperty().bind(axis.valueProperty());
+            chart.setMinHeight(160);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            charts.add(chart);
+            getChildren().add(chart);
+        }
+        channels.addListener((ListChangeListener<ChannelRow>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::watch);
+            }
+        });
+        channels.forEach(this::watch);
+    }
+
+    public List<LiveChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public void resetZoom() {
+        charts.forEach(LiveChart::resetZoom);
+    }
+
+    public void setTheme(ChartTheme theme) {
+        charts.forEach(c -> c.setTheme(theme));
+    }
+
+    private void watch(ChannelRow row) {
+        row.onChartProperty().addListener((o, was, on) -> replot(row));
+        row.chartProperty().addListener((o, was, now) -> replot(row));
+        replot(row);
+    }
+
+    private void replot(ChannelRow row) {
+        Plotted old = plotted.remove(row.id());
+        if (old != null) {
+            charts.get(old.chart()).removeSeries(old.series());
+        }
+        if (!row.onChartProperty().get()) {
+            return;
+        }
+        ChannelHistory history;
+        try {
+            history = engine.history(row.name());
+        } catch (IllegalArgumentException e) {
+            return; // the channel went away
+        }
+        int chart = Math.max(0, Math.min(charts.size() - 1, row.chartProperty().get() - 1));
+        SeriesBuffer points = new SeriesBuffer(POINTS_PER_SERIES);
+        String label = row.name() + (row.unit().isEmpty() ? "" : " (" + row.unit() + ")");
+        ChartSeries series = new ChartSeries(label, ChartTheme.seriesColor(colours++), points);
+        WindowStatsFeed stats = null;
+        if (row.windowId() != null) {
+            WindowStatsSeries windowStats = new WindowStatsSeries(STATS_POINTS);
+            series = series.withStats(windowStats);
+            stats = new WindowStatsFeed(row.windowId(), windowStats);
+        }
+        charts.get(chart).addSeries(series);
+        plotted.put(row.id(), new Plotted(row, chart, series, new HistoryFeed(history, points), stats));
+    }
+
+    @Override
+    public void onFrame(EngineSnapshot snapshot, long nowNanos) {
+        for (Plotted p : plotted.values()) {
+            p.feed().pull();
+            if (p.stats() != null) {
+                p.stats().pull(snapshot);
+            } else if (p.row().windowId() != null) {
+                replot(p.row()); // its window became known after it was first plotted
+                return;
+            }
+        }
+        for (LiveChart chart : charts) {
+            chart.refresh();
+        }
+    }
+}

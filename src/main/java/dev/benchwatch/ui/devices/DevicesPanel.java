@@ -1,0 +1,150 @@
+package dev.benchwatch.ui.devices;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The devices panel: each device with its status, readings/s and errors; add (simulator, serial, MQTT,
+ * replay), connect, disconnect, remove; and a send box for the selected device.
+ */
+public final class DevicesPanel extends VBox {
+    private final DevicesViewModel model;
+
+    public DevicesViewModel model() {
+        return model;
+    }
+    private final TableView<DeviceRow> table = new TableView<>();
+    private int simulators;
+
+    public DevicesPanel(DevicesViewModel model) {
+        super(6);
+        this.model = model;
+        getStyleClass().add("panel");
+        Label title = new Label("Devices");
+        title.getStyleClass().add("panel-title");
+
+        MenuButton add = new MenuButton("Add");
+        add.setId("addDevice");
+        MenuItem simulator = new MenuItem("Simulator…");
+        simulator.setId("addSimulator");
+        simulator.setOnAction(e -> open(new SimulatorForm("sim" + (++simulators))));
+        MenuItem serial = new MenuItem("Serial / USB…");
+        serial.setId("addSerial");
+        serial.setOnAction(e -> open(new SerialForm(SerialForm.listPorts())));
+        MenuItem mqtt = new MenuItem("MQTT broker…");
+        mqtt.setId("addMqtt");
+        mqtt.setOnAction(e -> open(new MqttForm()));
+        MenuItem replay = new MenuItem("Replay recording…");
+        replay.setId("addReplay");
+        replay.setOnAction(e -> open(new ReplayForm()));
+        add.getItems().addAll(simulator, serial, mqtt, replay);
+
+        Button connect = new Button("Connect");
+        connect.setId("connectDevice");
+        connect.setOnAction(e -> selected(model::connect));
+        Button disconnect = new Button("Disconnect");
+        disconnect.setId("disconnectDevice");
+        disconnect.setOnAction(e -> selected(model::disconnect));
+        Button remove = new Button("Remove");
+        remove.setId("removeDevice");
+        remove.setOnAction(e -> selected(model::remove));
+        for (Button b : new Button[] {connect, disconnect, remove}) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        }
+        HBox buttons = new HBox(6, add, connect, disconnect, remove);
+
+        table.setId("deviceTable");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No devices: Add one"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<DeviceRow, String> name = new TableColumn<>("Device");
+        name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().name()));
+        TableColumn<DeviceRow, String> kind = new TableColumn<>("Kind");
+        kind.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().kind()));
+        TableColumn<DeviceRow, String> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> c.getValue().statusProperty());
+        status.setCellFactory(c -> new StatusCell());
+        TableColumn<DeviceRow, Number> rate = new TableColumn<>("Rate/s");
+        rate.setCellValueFactory(c -> c.getValue().rateProperty());
+        rate.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : String.format("%,.0f", value.doubleValue()));
+            }
+        });
+        TableColumn<DeviceRow, Number> errors = new TableColumn<>("Errors");
+        errors.setCellValueFactory(c -> c.getValue().errorsProperty());
+        table.getColumns().addAll(java.util.List.of(name, kind, status, rate, errors));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.setId("deviceMessage");
+        message.getStyleClass().add("status-message");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> {
+            DeviceRow row = table.getSelectionModel().getSelectedItem();
+            String last = model.lastMessageProperty().get();
+            return row != null && !row.messageProperty().get().isEmpty() && last.isEmpty() ? row.messageProperty().get() : last;
+        }, model.lastMessageProperty(), table.getSelectionModel().selectedItemProperty()));
+
+        SendBox sendBox = new SendBox(model, () -> {
+            DeviceRow row = table.getSelectionModel().getSelectedItem();
+            return row == null ? null : row.name();
+        });
+        sendBox.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            DeviceRow row = table.getSelectionModel().getSelectedItem();
+            return row == null || !model.canSend(row.name());
+        }, table.getSelectionModel().selectedItemProperty()));
+        getChildren().addAll(title, buttons, table, sendBox, message);
+    }
+
+    public TableView<DeviceRow> table() {
+        return table;
+    }
+
+    private void selected(java.util.function.Consumer<String> command) {
+        DeviceRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            command.accept(row.name());
+        }
+    }
+
+    private void open(DeviceForm form) {
+        DeviceDialog dialog = new DeviceDialog(getScene() == null ? null : getScene().getWindow(), form,
+                adapter -> model.addAndConnect(form.kind(), adapter), model.lastMessageProperty());
+        if (getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        dialog.show();
+    }
+
+    /** A coloured dot and the state: green connected, amber connecting, red refused or failed, grey off. */
+    private static final class StatusCell extends TableCell<DeviceRow, String> {
+        @Override
+        protected void updateItem(String state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeAll("status-ok", "status-pending", "status-failed", "status-off");
+            if (empty || state == null) {
+                setText(null);
+                return;
+            }
+            setText("● " + state.toLowerCase(java.util.Locale.ROOT));
+            getStyleClass().add(switch (state) {
+                case "CONNECTED" -> "status-ok";
+                case "CONNECTING", "DISCONNECTED_RETRYING" -> "status-pending";
+                case "DISCONNECTED" -> "status-off";
+                default -> "status-failed";
+            });
+        }
+    }
+}
