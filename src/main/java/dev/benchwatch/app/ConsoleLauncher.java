@@ -38,7 +38,7 @@ final class ConsoleLauncher {
         Engine engine = new Engine(EngineConfig.builder().build());
         engine.start();
         DeviceBench bench = new DeviceBench(engine);
-        SimulatorBench.configure(engine, bench);
+        SimulatorBench.configure(engine, bench, true);
 
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);

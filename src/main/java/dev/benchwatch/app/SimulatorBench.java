@@ -21,7 +21,8 @@ final class SimulatorBench {
     private SimulatorBench() {
     }
 
-    static void configure(Engine engine, DeviceBench bench) {
+    /** @param connect start the simulated devices at once (tests connect them through the console) */
+    static void configure(Engine engine, DeviceBench bench, boolean connect) {
         DemoBench.configure(engine, 0);
         for (String channel : List.of("oven_temp", "psu_volts", "psu_amps", "vibration")) {
             engine.addWindow(WindowSpec.slidingTime(channel + "_10s", channel, Duration.ofSeconds(10)));
@@ -36,8 +37,10 @@ final class SimulatorBench {
         bench.add("simulator", () -> new SimulatorDevice(DemoBench.SHAKER, RATE_HZ, List.of(
                 new SimulatedChannel("vibration", "g", List.of(new Waveform.Noise(0, 0.15), new Waveform.Spikes(2.5, 0.004, true)))),
                 3));
-        for (DeviceBench.Attached device : bench.devices()) {
-            bench.connect(device.name());
+        if (connect) {
+            for (DeviceBench.Attached device : bench.devices()) {
+                bench.connect(device.name());
+            }
         }
     }
 }

@@ -102,7 +102,10 @@ public final class TailCommand implements Callable<Integer> {
             adapter.close();
         }
         synchronized (err) {
-            err.println("# " + printer.printed() + " readings decoded; errors " + adapter.errorCounts());
+            err.println("# " + printer.printed() + " readings decoded; errors " + adapter.errorCounts()
+                    + (adapter instanceof dev.benchwatch.device.mqtt.MqttAdapter
+                    ? "; QoS 0 messages dropped by the MQTT client: " + dev.benchwatch.device.mqtt.MqttAdapter.droppedByClientQueue()
+                    : ""));
             err.flush();
         }
         return printer.failure() == null ? 0 : 1;

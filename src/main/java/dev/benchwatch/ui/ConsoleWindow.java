@@ -176,6 +176,10 @@ public final class ConsoleWindow {
         return pulse;
     }
 
+    public GaugesPanel gauges() {
+        return gauges;
+    }
+
     public ChartsPanel charts() {
         return charts;
     }

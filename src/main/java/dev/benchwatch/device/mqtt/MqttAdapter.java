@@ -39,6 +39,9 @@ public final class MqttAdapter implements DeviceAdapter {
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong unnamed = new AtomicLong();
     private final Map<String, Integer> channels = new HashMap<>();
+    /** Topics seen, with what they map to; cleared when it reaches {@link #MAX_ROUTES}. */
+    private final Map<String, TopicRoute> routes = new HashMap<>();
+    static final int MAX_ROUTES = 10_000;
     private volatile boolean connected;
     private volatile boolean tlsFailureReported;
     private DeviceOutput output;
@@ -153,22 +156,29 @@ public final class MqttAdapter implements DeviceAdapter {
         if (output == null) {
             return;
         }
-        String device = settings.mapping().device(topic);
-        String channel = settings.mapping().channel(topic);
-        if (device == null || channel == null) {
+        TopicRoute route = routes.get(topic);
+        if (route == null) {
+            String device = settings.mapping().device(topic);
+            String channel = settings.mapping().channel(topic);
+            route = device == null || channel == null ? TopicRoute.UNNAMED : new TopicRoute(device, channel);
+            if (routes.size() >= MAX_ROUTES) {
+                routes.clear(); // a flood of distinct topics must not grow memory without bound
+            }
+            routes.put(topic, route);
+        }
+        if (!route.named()) {
             unnamed.incrementAndGet();
             return;
         }
         long now = NanoClock.SYSTEM.nowNanos();
-        decoder.decode(payload, 0, payload.length, device, 0, (field, value) -> {
-            String fieldName = decoder.fields().name(field);
-            String full = device + "." + channel + (fieldName.equals("value") || fieldName.equals("value1") || fieldName.equals("/value") ? ""
-                    : "." + fieldName.replaceAll("[^A-Za-z0-9_.\\-]", "_"));
-            int id = channels.computeIfAbsent(full, n -> output.channel(n, "", device));
+        TopicRoute named = route;
+        decoder.decode(payload, 0, payload.length, named.device, 0, (field, value) -> {
+            int id = named.channelOf(field, f -> channels.computeIfAbsent(
+                    named.channelName(decoder.fields().name(f)), n -> output.channel(n, "", named.device)));
             output.reading(id, now, value);
             readings.incrementAndGet();
         }, error -> {
-            errors.record(new DecodeError(device, 0, error.reason(), error.snippet(),
+            errors.record(new DecodeError(named.device, 0, error.reason(), error.snippet(),
                     "topic " + topic + ": " + error.message()));
         });
     }
@@ -217,6 +227,15 @@ public final class MqttAdapter implements DeviceAdapter {
 
     public long errors(DecodeErrorReason reason) {
         return errors.count(reason);
+    }
+
+    /**
+     * QoS 0 messages the MQTT client discarded because subscribers fell behind, for all MQTT connections
+     * of this process (the client does not say which); -1 when they cannot be counted. Use QoS 1 where
+     * no message may be lost.
+     */
+    public static long droppedByClientQueue() {
+        return ClientQueueDrops.count();
     }
 
     /** Messages whose topic has too few levels for the mapping. */

@@ -81,6 +81,7 @@ class MqttAdapterMosquittoTest {
             publish("lab/oven/other", "1");               // not subscribed
             await(() -> adapter.readings() == 1 && json.readings() == 2, "three readings");
             await(() -> json.errors(DecodeErrorReason.TRUNCATED_JSON) == 1, "the truncated payload counted");
+            await(() -> engine.snapshotNow().metrics().accepted() == 3, "the engine to take the three readings");
             EngineSnapshot snapshot = engine.snapshotNow();
             assertThat(snapshot.channel("oven.temp").latest()).isEqualTo(181.5);
             assertThat(snapshot.channel("oven.temp").device()).isEqualTo("oven");
@@ -129,6 +130,7 @@ class MqttAdapterMosquittoTest {
                 publish("plant/tank/level", Integer.toString(i));
             }
             await(() -> adapter.readings() == 20, "all 20 readings");
+            await(() -> engine.history("tank.level").size() == 20, "the engine to take all 20");
             double[] values = new double[32];
             int n = engine.history("tank.level").copyTo(new long[32], values);
             assertThat(java.util.Arrays.copyOf(values, n)).containsExactly(

@@ -87,6 +87,7 @@ class MqttTlsMosquittoTest {
             Thread.sleep(300);
             broker.publish("tls/box/v", "3.5", "--cafile", dir.resolve("ca.crt").toString());
             MosquittoBroker.await(() -> adapter.readings() == 1, "a reading over TLS");
+            MosquittoBroker.await(() -> engine.history("box.v").size() == 1, "the engine to take the reading");
             assertThat(engine.snapshotNow().channel("box.v").latest()).isEqualTo(3.5);
             adapter.close();
         }
@@ -157,6 +158,8 @@ class MqttTlsMosquittoTest {
             broker.publish("mtls/rig/v", "12.25", "--cafile", dir.resolve("ca.crt").toString(),
                     "--cert", dir.resolve("client.crt").toString(), "--key", dir.resolve("client-plain.key").toString());
             MosquittoBroker.await(() -> adapter.readings() == 1, "a reading over mutual TLS");
+            // counted when handed to the engine's lane: wait until the engine has taken it
+            MosquittoBroker.await(() -> engine.history("rig.v").size() == 1, "the engine to take the reading");
             assertThat(engine.snapshotNow().channel("rig.v").latest()).isEqualTo(12.25);
             adapter.close();
         }

@@ -1,0 +1,137 @@
+package dev.benchwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.metrics.TriggerStatus;
+import dev.benchwatch.engine.trigger.TriggerState;
+import dev.benchwatch.ui.ConsoleWindow;
+import dev.benchwatch.ui.FxTestSettings;
+import dev.benchwatch.ui.WindowLayout;
+import dev.benchwatch.ui.chart.LiveChart;
+import dev.benchwatch.ui.devices.DeviceRow;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole console on the simulator bench, driven through its real controls. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleFxTest {
+    static {
+        FxTestSettings.apply();
+    }
+
+    private Engine engine;
+    private DeviceBench bench;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        engine = new Engine();
+        engine.start();
+        bench = new DeviceBench(engine);
+        SimulatorBench.configure(engine, bench, false); // on the bench, not yet connected
+        window = new ConsoleWindow(stage, engine, bench, WindowLayout.DEFAULT, null);
+        window.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get(5, TimeUnit.SECONDS);
+        bench.close();
+        engine.close();
+    }
+
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void connect(FxRobot robot, String device) throws Exception {
+        TableView<DeviceRow> devices = robot.lookup("#deviceTable").queryTableView();
+        await(() -> devices.getItems().stream().anyMatch(r -> r.name().equals(device)), device + " listed");
+        int index = WaitForAsyncUtils.asyncFx(() -> devices.getItems().stream().map(DeviceRow::name).toList()
+                .indexOf(device)).get();
+        robot.interact(() -> devices.getSelectionModel().select(index));
+        robot.clickOn("#connectDevice");
+        await(() -> devices.getItems().get(index).statusProperty().get().equals("CONNECTED"), device + " connected");
+    }
+
+    @Test
+    void connectingTheSimulatorFillsAChartAndMovesTheGauges(FxRobot robot) throws Exception {
+        LiveChart chart = robot.lookup("#chart1").queryAs(LiveChart.class);
+        assertThat(engine.snapshotNow().metrics().accepted()).isZero();
+        connect(robot, "oven");
+        await(() -> !chart.series().isEmpty() && chart.series().get(0).points().size() > 100, "points on chart 1");
+        await(() -> window.gauges().model().getReadingsPerSecond() > 50, "the readings/s gauge to move");
+        assertThat(chart.paintedFrames()).isPositive();
+    }
+
+    @Test
+    void pauseFreezesTheChartWhileTheEngineKeepsCounting(FxRobot robot) throws Exception {
+        LiveChart chart = robot.lookup("#chart1").queryAs(LiveChart.class);
+        connect(robot, "oven");
+        await(() -> !chart.series().isEmpty() && chart.series().get(0).points().size() > 100, "points on chart 1");
+        robot.clickOn("#pauseCharts");
+        await(chart::isPaused, "the chart to pause");
+        long frozenEnd = WaitForAsyncUtils.asyncFx(() -> chart.visibleEndProperty().get()).get();
+        long acceptedAtPause = engine.snapshotNow().metrics().accepted();
+        int pointsAtPause = WaitForAsyncUtils.asyncFx(() -> chart.series().get(0).points().size()).get();
+        Thread.sleep(1000);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> chart.visibleEndProperty().get()).get()).isEqualTo(frozenEnd);
+        assertThat(engine.snapshotNow().metrics().accepted()).isGreaterThan(acceptedAtPause + 100);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> chart.series().get(0).points().size()).get())
+                .as("readings keep arriving in the paused chart's buffer").isGreaterThan(pointsAtPause);
+        robot.clickOn("#pauseCharts");
+        await(() -> chart.visibleEndProperty().get() > frozenEnd, "the chart to follow live data again");
+    }
+
+    @Test
+    void acknowledgingTheFiringAlarmChangesItsState(FxRobot robot) throws Exception {
+        connect(robot, "oven");
+        // the simulated oven swings above the overheating threshold within seconds
+        await(() -> robot.lookup("#alarmBanner").query().isVisible(), "the critical alarm banner");
+        TriggerStatus before = engine.snapshotNow().trigger("oven_overheat");
+        assertThat(before.state()).isEqualTo(TriggerState.FIRING);
+        assertThat(before.acknowledged()).isFalse();
+        robot.clickOn("#bannerAckAllButton");
+        await(() -> !robot.lookup("#alarmBanner").query().isVisible(), "the banner to go");
+        assertThat(engine.snapshotNow().trigger("oven_overheat").acknowledged()).isTrue();
+    }
+
+    @Test
+    void aMalformedDeviceConfigurationIsAnInlineError(FxRobot robot) throws Exception {
+        robot.clickOn("#addDevice").clickOn("#addSimulator");
+        await(() -> robot.lookup("#simRate").tryQuery().isPresent(), "the simulator dialog");
+        TextField rate = robot.lookup("#simRate").queryAs(TextField.class);
+        robot.interact(() -> rate.setText("fast"));
+        robot.clickOn("#deviceFormAdd");
+        Label error = robot.lookup("#deviceFormError").queryAs(Label.class);
+        await(error::isVisible, "the inline error");
+        assertThat(error.getText()).isEqualTo("Rate: 'fast' is not a number");
+        robot.interact(() -> rate.setText("0"));
+        robot.clickOn("#deviceFormAdd");
+        await(() -> error.getText().contains("rate must be within"), "the out-of-range rate message");
+        assertThat(bench.devices()).hasSize(3); // nothing was added
+        robot.interact(() -> rate.setText("50"));
+        robot.clickOn("#deviceFormAdd");
+        await(() -> bench.devices().size() == 4, "the simulator added once its settings are right");
+        assertThat(bench.devices().get(3).started()).isTrue();
+    }
+}
