@@ -41,9 +41,13 @@ public final class HistoryFeed {
         this.values = new double[batch];
     }
 
-    /** Appends every reading that arrived since the last pull; returns how many. */
+    /**
+     * Appends the readings that arrived since the last pull (at most one history's capacity per call, so
+     * a writer can never keep a frame busy); returns how many.
+     */
     public int pull() {
         int total = 0;
+        int limit = Math.max(history.capacity(), timestamps.length);
         int n;
         do {
             n = history.copySince(cursor, timestamps, values, timestamps.length);
@@ -51,7 +55,7 @@ public final class HistoryFeed {
                 target.append(timestamps[i], values[i]);
             }
             total += n;
-        } while (n == timestamps.length);
+        } while (n == timestamps.length && total < limit);
         pulled += total;
         return total;
     }

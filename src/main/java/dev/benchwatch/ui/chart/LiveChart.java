@@ -42,7 +42,7 @@ import javafx.scene.paint.Color;
  * <p>Mouse: wheel zooms time around the pointer; drag pans; double-click returns to following live data;
  * Shift+click places cursor A, Ctrl+click (or Shift+right-click) cursor B; Alt+click removes both.
  */
-public class LiveChart extends Region {
+public final class LiveChart extends Region {
     /** The span shown when following live data, until zoomed: 10 s. */
     public static final long DEFAULT_SPAN_NANOS = 10_000_000_000L;
     /** Wheel zoom per notch (40 px of scroll delta): 15%. */
