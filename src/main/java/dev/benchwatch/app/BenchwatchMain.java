@@ -26,6 +26,10 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             description = "With --screenshot: how long data flows first (default: ${DEFAULT-VALUE}).")
     java.time.Duration after;
 
+    @CommandLine.Option(names = "--view", defaultValue = "MAIN", paramLabel = "main|alarms|device_dialog",
+            description = "With --screenshot: the main window (default), the alarms and event log, or the MQTT device dialog.")
+    ConsoleLauncher.View view;
+
     @CommandLine.Option(names = "--workspace", paramLabel = "FILE", description = "Open a workspace file instead of the simulator bench.")
     java.nio.file.Path workspace;
 
@@ -72,6 +76,6 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             err.println("benchwatch: " + e.getMessage());
             return 2;
         }
-        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after), spec.commandLine().getOut(), err);
+        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view), spec.commandLine().getOut(), err);
     }
 }

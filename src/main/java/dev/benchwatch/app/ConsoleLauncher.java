@@ -23,8 +23,11 @@ import javafx.stage.Stage;
  */
 final class ConsoleLauncher {
     /** What the user asked for on the command line. */
-    record Request(Theme theme, Path screenshot, Duration after) {
+    record Request(Theme theme, Path screenshot, Duration after, View view) {
     }
+
+    /** What a screenshot shows. */
+    enum View { MAIN, ALARMS, DEVICE_DIALOG }
 
     private ConsoleLauncher() {
     }
@@ -67,9 +70,26 @@ final class ConsoleLauncher {
                     PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(request.after().toMillis()));
                     wait.setOnFinished(e -> {
                         try {
-                            PngWriter.write(window.scene().snapshot(null), request.screenshot());
-                            out.println("wrote " + request.screenshot() + " (" + (int) window.scene().getWidth() + "x"
-                                    + (int) window.scene().getHeight() + ", " + window.pulse().frames() + " frames)");
+                            javafx.scene.image.WritableImage image = switch (request.view()) {
+                                case MAIN -> window.scene().snapshot(null);
+                                case ALARMS -> {
+                                    javafx.scene.SnapshotParameters fill = new javafx.scene.SnapshotParameters();
+                                    fill.setFill(window.themeProperty().get().isDark() ? javafx.scene.paint.Color.web("#1f2228")
+                                            : javafx.scene.paint.Color.web("#f7f8fa")); // the theme's background
+                                    yield window.eventLog().snapshot(fill, null);
+                                }
+                                case DEVICE_DIALOG -> {
+                                    var dialog = window.devices().openAddDialog("mqtt");
+                                    dialog.getDialogPane().applyCss();
+                                    dialog.getDialogPane().layout();
+                                    javafx.scene.image.WritableImage shot = dialog.getDialogPane().getScene().snapshot(null);
+                                    dialog.close();
+                                    yield shot;
+                                }
+                            };
+                            PngWriter.write(image, request.screenshot());
+                            out.println("wrote " + request.screenshot() + " (" + (int) image.getWidth() + "x"
+                                    + (int) image.getHeight() + ", " + window.pulse().frames() + " frames)");
                         } catch (Exception ex) {
                             err.println("benchwatch: could not write " + request.screenshot() + ": " + ex.getMessage());
                             status.set(1);

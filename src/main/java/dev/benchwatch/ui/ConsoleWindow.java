@@ -46,6 +46,7 @@ public final class ConsoleWindow {
     private final GaugesPanel gauges;
     private final DevicesPanel devices;
     private final EventLogViewModel events;
+    private final EventLogPanel log;
     private final SplitPane left;
     private final SplitPane center;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -65,7 +66,7 @@ public final class ConsoleWindow {
         devices = new DevicesPanel(devicesModel);
         ChannelsPanel channels = new ChannelsPanel(channelsModel, CHARTS);
         charts = new ChartsPanel(engine, channelsModel.rows(), CHARTS);
-        EventLogPanel log = new EventLogPanel(events);
+        log = new EventLogPanel(events);
         AlarmBanner banner = new AlarmBanner(events);
 
         pulse.add(gaugesModel);
@@ -174,6 +175,15 @@ public final class ConsoleWindow {
 
     public ConsolePulse pulse() {
         return pulse;
+    }
+
+    public DevicesPanel devices() {
+        return devices;
+    }
+
+    /** The alarms and event log panel. */
+    public javafx.scene.Node eventLog() {
+        return log;
     }
 
     public GaugesPanel gauges() {

@@ -119,13 +119,25 @@ public final class DevicesPanel extends VBox {
         }
     }
 
-    private void open(DeviceForm form) {
+    /** Opens the add dialog for simulator, serial, mqtt or replay (the menu's items; also for screenshots). */
+    public javafx.scene.control.Dialog<?> openAddDialog(String kind) {
+        return open(switch (kind) {
+            case "simulator" -> new SimulatorForm("sim" + (++simulators));
+            case "serial" -> new SerialForm(SerialForm.listPorts());
+            case "mqtt" -> new MqttForm();
+            case "replay" -> new ReplayForm();
+            default -> throw new IllegalArgumentException("no device kind '" + kind + "'; expected simulator, serial, mqtt or replay");
+        });
+    }
+
+    private DeviceDialog open(DeviceForm form) {
         DeviceDialog dialog = new DeviceDialog(getScene() == null ? null : getScene().getWindow(), form,
                 adapter -> model.addAndConnect(form.kind(), adapter), model.lastMessageProperty());
         if (getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
         }
         dialog.show();
+        return dialog;
     }
 
     /** A coloured dot and the state: green connected, amber connecting, red refused or failed, grey off. */
