@@ -480,10 +480,16 @@ public final class Engine implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            } else {
+            }
+            // an offer that was still under way (a starved producer thread can take longer than the wait
+            // above) queues after the engine thread's last drain: drain once more here, the engine thread
+            // having ended, so that no reading is left stranded in a lane
+            awaitOffersSettled();
+            if (engineThread == null || !engineThread.isAlive()) {
                 while (doWork() > 0) {
-                    // drain what is left when driven by hand
+                    // drain what is left
                 }
+                publish(System.nanoTime());
             }
             engineThread = null;
         }
