@@ -1,5 +1,6 @@
 package dev.benchwatch.ui.chart;
 
+import dev.benchwatch.ui.FxTestSettings;
 import static dev.benchwatch.ui.chart.ChartPreviewRenderTest.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 

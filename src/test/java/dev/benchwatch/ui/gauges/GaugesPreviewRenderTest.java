@@ -1,5 +1,6 @@
 package dev.benchwatch.ui.gauges;
 
+import dev.benchwatch.ui.FxTestSettings;
 import static dev.benchwatch.ui.gauges.GaugesPanelFxTest.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
