@@ -134,4 +134,18 @@ class ConsoleFxTest {
         await(() -> bench.devices().size() == 4, "the simulator added once its settings are right");
         assertThat(bench.devices().get(3).started()).isTrue();
     }
+
+    @Test
+    void keyboardShortcutsPauseAndSwitchTheTheme(FxRobot robot) throws Exception {
+        LiveChart chart = robot.lookup("#chart1").queryAs(LiveChart.class);
+        robot.clickOn("#channelTable"); // focus inside the window
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.P)
+                .release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.CONTROL);
+        await(chart::isPaused, "Ctrl+P to pause the charts");
+        assertThat(window.themeProperty().get()).isEqualTo(dev.benchwatch.ui.Theme.DARK);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.T)
+                .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.CONTROL);
+        await(() -> window.themeProperty().get() == dev.benchwatch.ui.Theme.LIGHT, "Ctrl+T to switch to the light theme");
+        assertThat(window.scene().getStylesheets()).singleElement().asString().endsWith("light.css");
+    }
 }
