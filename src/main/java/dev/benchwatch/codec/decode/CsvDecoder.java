@@ -44,6 +44,10 @@ public final class CsvDecoder extends TextDecoder {
     private int columns;
     /** Where each field of the frame being decoded ends (pass 1 finds them, pass 2 reads them): one per column. */
     private int[] fieldEnds;
+    private double[] values; // a data line's numbers, held until the field count is known to be right
+    /** Marks an empty field (a missing value, skipped); no number parses to this NaN payload. */
+    private static final double MISSING = Double.longBitsToDouble(0x7ff8_dead_0000_0001L);
+    private static final long MISSING_BITS = Double.doubleToRawLongBits(MISSING);
 
     private CsvDecoder(FieldNames names, char separator, boolean headerLine, int maxFields, int columns) {
         super(names);
@@ -103,6 +107,9 @@ public final class CsvDecoder extends TextDecoder {
         int start = skipBlank(frame, offset, offset + length);
         int end = trimEnd(frame, start, offset + length);
         if (start == end) {
+            return;
+        }
+        if (columns >= 0 && decodeDataLine(frame, start, end, out)) {
             return;
         }
         // pass 1: count fields; with a header line, also whether any field is a number (a frame without one
@@ -210,6 +217,85 @@ public final class CsvDecoder extends TextDecoder {
                 return false;
             }
             i = fieldEnd + 1;
+        }
+        return true;
+    }
+
+    /**
+     * The common case in one pass: a data line of exactly {@code columns} numeric (or empty) fields. Short
+     * decimals are converted while scanning; other numbers go to {@link DecimalText#parse}. Returns false,
+     * having emitted nothing, for anything else (a wrong field count, a malformed number, a header line
+     * again), which the general two-pass path then reports.
+     */
+    private boolean decodeDataLine(byte[] frame, int start, int end, FieldSink out) {
+        if (values == null || values.length < columns) {
+            values = new double[columns];
+        }
+        double[] parsed = values;
+        int column = 0;
+        int i = start;
+        while (true) {
+            if (column == columns) {
+                return false; // more fields than columns
+            }
+            while (i < end && isBlank(frame[i])) {
+                i++;
+            }
+            int s = i;
+            // one scan: a short decimal is converted on the way; anything else is re-read by DecimalText
+            boolean negative = i < end && frame[i] == '-';
+            if (negative || i < end && frame[i] == '+') {
+                i++;
+            }
+            long digits = 0;
+            int count = 0;
+            int fraction = -1;
+            boolean shortForm = true;
+            for (; i < end; i++) {
+                byte b = frame[i];
+                if (b >= '0' && b <= '9') {
+                    digits = digits * 10 + (b - '0');
+                    count++;
+                    if (fraction >= 0) {
+                        fraction++;
+                    }
+                } else if (b == '.' && fraction < 0) {
+                    fraction = 0;
+                } else if (b == separator || isBlank(b)) {
+                    break;
+                } else {
+                    shortForm = false;
+                }
+            }
+            int e = i;
+            int fieldEnd = fieldEnd(frame, i, end); // past trailing blanks
+            if (fieldEnd != trimEnd(frame, e, fieldEnd)) {
+                return false; // "1 2": text after the number's end
+            }
+            double value;
+            if (s == e) {
+                value = MISSING;
+            } else if (shortForm && count > 0 && count <= DecimalText.MAX_SHORT_DIGITS) {
+                value = DecimalText.shortValue(digits, fraction, negative);
+            } else {
+                value = DecimalText.parse(frame, s, e - s);
+                if (Double.isNaN(value)) {
+                    return false;
+                }
+            }
+            parsed[column++] = value;
+            if (fieldEnd == end) {
+                break;
+            }
+            i = fieldEnd + 1;
+        }
+        if (column != columns) {
+            return false;
+        }
+        for (int c = 0; c < column; c++) {
+            if (Double.doubleToRawLongBits(parsed[c]) != MISSING_BITS) {
+                out.onField(c, parsed[c]);
+            }
         }
         return true;
     }

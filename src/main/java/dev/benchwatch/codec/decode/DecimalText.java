@@ -29,6 +29,10 @@ final class DecimalText {
 
     /** The number in {@code bytes[offset, offset + length)}, or {@link Double#NaN} when it is not one. */
     static double parse(byte[] bytes, int offset, int length) {
+        double simple = shortDecimal(bytes, offset, length);
+        if (!Double.isNaN(simple)) {
+            return simple;
+        }
         if (!hasPlainEnds(bytes, offset, length)) {
             return Double.NaN;
         }
@@ -47,6 +51,59 @@ final class DecimalText {
      * point. (Java's grammar: white space, sign, then {@code NaN}, {@code Infinity}, a {@code 0x} hex float or
      * a decimal exactly like ours, then an optional {@code fFdD} suffix and white space.)
      */
+    /** 10^0 .. 10^15, each exactly representable as a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
+    /** Digits that always fit a double's 53-bit significand exactly. */
+    static final int MAX_SHORT_DIGITS = 15;
+
+    /**
+     * The most common sensor shape, {@code [+-]digits[.digits]} with at most 15 digits and no exponent,
+     * converted directly; NaN for anything else (then FastDoubleParser decides). Exact: the digits as an
+     * integer and 10^k (k <= 15) are both exact doubles, and one IEEE division rounds correctly (Clinger's
+     * fast path, which FastDoubleParser also takes, minus its general grammar scan).
+     */
+    static double shortDecimal(byte[] bytes, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        if (i == end) {
+            return Double.NaN;
+        }
+        boolean negative = bytes[i] == '-';
+        if (negative || bytes[i] == '+') {
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int fraction = -1; // digits after the point; -1 while no point was seen
+        for (; i < end; i++) {
+            int b = bytes[i];
+            if (b >= '0' && b <= '9') {
+                if (++count > MAX_SHORT_DIGITS) {
+                    return Double.NaN;
+                }
+                digits = digits * 10 + (b - '0');
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (b == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN; // an exponent, a second point, anything else: not this shape
+            }
+        }
+        if (count == 0) {
+            return Double.NaN;
+        }
+        return shortValue(digits, fraction, negative);
+    }
+
+    /** The value of a short decimal already scanned: at most 15 digits, {@code fraction} of them after the point (or -1). */
+    static double shortValue(long digits, int fraction, boolean negative) {
+        double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
+        return negative ? -value : value;
+    }
+
     private static boolean hasPlainEnds(byte[] bytes, int offset, int length) {
         if (length <= 0 || length > MAX_LENGTH) {
             return false;

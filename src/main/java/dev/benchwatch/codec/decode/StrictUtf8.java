@@ -12,10 +12,19 @@ final class StrictUtf8 {
     }
 
     /** Whether {@code bytes[offset, offset + length)} is well-formed UTF-8. */
+    private static final java.lang.invoke.VarHandle EIGHT_BYTES =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     static boolean isValid(byte[] bytes, int offset, int length) {
         int i = offset;
         int end = offset + length;
         while (i < end) {
+            // sensor text is almost all ASCII: eight bytes at a time while no high bit is set
+            if (end - i >= Long.BYTES && ((long) EIGHT_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
             int b = bytes[i] & 0xFF;
             if (b < 0x80) {
                 i++;

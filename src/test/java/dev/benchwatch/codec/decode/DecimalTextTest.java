@@ -177,4 +177,17 @@ class DecimalTextTest {
     Arbitrary<String> numberish() {
         return Arbitraries.strings().withChars("0123456789+-.eE xXpdDfFNaInity\t").ofMaxLength(12);
     }
+
+    @net.jqwik.api.Property(tries = 5000)
+    void shortDecimalsAreBitExact(@net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 999_999_999_999_999L) long digits,
+                                  @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 15) int point,
+                                  @net.jqwik.api.ForAll boolean negative) {
+        String text = Long.toString(digits);
+        int at = Math.max(0, text.length() - point);
+        String decimal = (negative ? "-" : "") + text.substring(0, at) + (point > 0 ? "." : "") + text.substring(at);
+        byte[] bytes = decimal.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        double expected = Double.parseDouble(decimal);
+        org.assertj.core.api.Assertions.assertThat(Double.doubleToRawLongBits(DecimalText.parse(bytes, 0, bytes.length)))
+                .as(decimal).isEqualTo(Double.doubleToRawLongBits(expected));
+    }
 }
