@@ -38,7 +38,8 @@ final class ConsoleLauncher {
         if (request.theme() != null) {
             layout = layout.withTheme(request.theme());
         }
-        Engine engine = new Engine(EngineConfig.builder().build());
+        // the console shares the machine with its own rendering: the engine parks rather than spins when idle
+        Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build());
         engine.start();
         DeviceBench bench = new DeviceBench(engine);
         SimulatorBench.configure(engine, bench, true);

@@ -29,7 +29,12 @@ public record EngineConfig(long maxReadingAgeNanos, ProcessingMode mode, int mic
         /** Spin, then yield, then park up to 1 ms: no busy core on a quiet bench; producers wake it at once. */
         BACKOFF,
         /** Never sleep: lowest latency, but the engine thread keeps one core busy. */
-        BUSY_SPIN
+        BUSY_SPIN,
+        /**
+         * Park almost at once (a few spins first): the least CPU for a desktop that also draws charts, at
+         * the price of a wake-up (tens of microseconds) before the first reading of a burst is handled.
+         */
+        LOW_CPU
     }
 
     public EngineConfig {

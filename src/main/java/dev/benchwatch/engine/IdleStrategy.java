@@ -11,6 +11,9 @@ import java.util.function.BooleanSupplier;
 final class IdleStrategy {
     private static final int SPINS = 200;
     private static final int YIELDS = 50;
+    private static final int LOW_CPU_SPINS = 20;
+    private final int spins;
+    private final int yields;
     private static final long MIN_PARK_NANOS = 1_000;
     private static final long MAX_PARK_NANOS = 1_000_000;
 
@@ -22,6 +25,8 @@ final class IdleStrategy {
 
     IdleStrategy(EngineConfig.IdleMode mode, Wakeup wakeup, BooleanSupplier hasWork) {
         this.busySpin = mode == EngineConfig.IdleMode.BUSY_SPIN;
+        this.spins = mode == EngineConfig.IdleMode.LOW_CPU ? LOW_CPU_SPINS : SPINS;
+        this.yields = mode == EngineConfig.IdleMode.LOW_CPU ? 0 : YIELDS;
         this.wakeup = wakeup;
         this.hasWork = hasWork;
     }
@@ -37,9 +42,9 @@ final class IdleStrategy {
             return;
         }
         idleCycles++;
-        if (idleCycles <= SPINS) {
+        if (idleCycles <= spins) {
             Thread.onSpinWait();
-        } else if (idleCycles <= SPINS + YIELDS) {
+        } else if (idleCycles <= spins + yields) {
             Thread.yield();
         } else {
             wakeup.park(hasWork, parkNanos);

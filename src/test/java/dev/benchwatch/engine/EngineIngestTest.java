@@ -267,4 +267,26 @@ class EngineIngestTest {
             Thread.sleep(5);
         }
     }
+
+    @Test
+    void theLowCpuIdleModeParksBetweenBurstsAndStillTakesEveryReading() throws Exception {
+        try (Engine engine = new Engine(EngineConfig.builder().maxReadingAge(Duration.ZERO)
+                .idleMode(EngineConfig.IdleMode.LOW_CPU).build())) {
+            int ch = engine.registerChannel("x", "", "d").id();
+            IngestSource source = engine.registerSource("d", OverloadPolicy.BLOCK);
+            engine.start();
+            for (int burst = 0; burst < 50; burst++) { // bursts with pauses: the engine parks in between
+                for (int i = 0; i < 1_000; i++) {
+                    assertThat(source.offer(ch, T0 + burst * 1_000L + i, i)).isTrue();
+                }
+                Thread.sleep(2);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (engine.history("x").appended() < 50_000 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(engine.history("x").appended()).isEqualTo(50_000);
+            assertThat(engine.snapshotNow().metrics().accepted()).isEqualTo(50_000);
+        }
+    }
 }

@@ -22,6 +22,7 @@ public final class ChannelsPanel extends VBox {
         table.setId("channelTable");
         table.setItems(model.rows());
         table.setEditable(true);
+        table.setFixedCellSize(26); // rows of one height: the table lays out without measuring each cell
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true); // the "+" menu shows the hidden columns (device, min, max)
         table.setPlaceholder(new Label("No channels yet: connect a device"));
