@@ -148,6 +148,7 @@ public final class ConsoleFrameHarness {
         EngineConfig config = EngineConfig.builder()
                 .maxReadingAge(Duration.ZERO) // the pre-fill is back-dated
                 .history(Math.max(o.points(), EngineConfig.DEFAULT_HISTORY_CAPACITY), Duration.ZERO)
+                .idleMode(EngineConfig.IdleMode.LOW_CPU) // as the console's own launcher configures it
                 .build();
         Engine engine = new Engine(config);
         engine.start();
