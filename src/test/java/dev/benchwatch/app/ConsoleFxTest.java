@@ -148,4 +148,16 @@ class ConsoleFxTest {
         await(() -> window.themeProperty().get() == dev.benchwatch.ui.Theme.LIGHT, "Ctrl+T to switch to the light theme");
         assertThat(window.scene().getStylesheets()).singleElement().asString().endsWith("light.css");
     }
+
+    @Test
+    void aChartsYAxisCanBeFixedToATypedRange(FxRobot robot) throws Exception {
+        LiveChart chart = robot.lookup("#chart1").queryAs(LiveChart.class);
+        assertThat(chart.isAutoscale()).isTrue();
+        robot.rightClickOn("#chart1");
+        robot.clickOn("Fixed y range…");
+        TextField range = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
+        robot.interact(() -> range.setText("160, 190"));
+        robot.clickOn("OK");
+        await(() -> !chart.isAutoscale() && chart.getYMin() == 160 && chart.getYMax() == 190, "the fixed range");
+    }
 }

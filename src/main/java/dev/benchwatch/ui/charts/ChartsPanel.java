@@ -49,6 +49,7 @@ public final class ChartsPanel extends VBox implements FrameListener {
     private final List<LiveChart> charts = new ArrayList<>();
     private final Map<Integer, Plotted> plotted = new HashMap<>();
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final CheckBox autoscale;
     private int colours;
 
     public ChartsPanel(Engine engine, ObservableList<ChannelRow> channels, int chartCount) {
@@ -62,7 +63,7 @@ public final class ChartsPanel extends VBox implements FrameListener {
         Button reset = new Button("Reset zoom");
         reset.setId("resetZoom");
         reset.setOnAction(e -> resetZoom());
-        CheckBox autoscale = new CheckBox("Autoscale");
+        autoscale = new CheckBox("Autoscale");
         autoscale.setId("autoscale");
         autoscale.setSelected(true);
         ComboBox<TimeAxisMode> axis = new ComboBox<>();
@@ -80,7 +81,7 @@ public final class ChartsPanel extends VBox implements FrameListener {
                 return text.startsWith("time") ? TimeAxisMode.HOST_TIME : TimeAxisMode.DEVICE_TIME;
             }
         });
-        Label hint = new Label("wheel: zoom · drag: pan · double-click: live · shift/ctrl-click: cursors A/B");
+        Label hint = new Label("wheel: zoom · drag: pan · double-click: live · shift/ctrl-click: cursors A/B · right-click: y range");
         hint.getStyleClass().add("hint");
         HBox toolbar = new HBox(8, pause, reset, autoscale, new Label("Time:"), axis, hint);
         toolbar.getStyleClass().add("chart-toolbar");
@@ -93,6 +94,7 @@ public final class ChartsPanel extends VBox implements FrameListener {
             chart.autoscaleProperty().bind(autoscale.selectedProperty());
             chart.timeAxisModeProperty().bind(axis.valueProperty());
             chart.setMinHeight(160);
+            chart.setOnContextMenuRequested(e -> yRangeMenu(chart).show(chart, e.getScreenX(), e.getScreenY()));
             VBox.setVgrow(chart, Priority.ALWAYS);
             charts.add(chart);
             getChildren().add(chart);
@@ -103,6 +105,40 @@ public final class ChartsPanel extends VBox implements FrameListener {
             }
         });
         channels.forEach(this::watch);
+    }
+
+    /** Right-click on a chart: fix its y axis to a typed range, or go back to autoscale. */
+    private javafx.scene.control.ContextMenu yRangeMenu(LiveChart chart) {
+        javafx.scene.control.MenuItem fixed = new javafx.scene.control.MenuItem("Fixed y range…");
+        fixed.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
+                    String.format(java.util.Locale.ROOT, "%.6g, %.6g", chart.getYMin(), chart.getYMax()));
+            dialog.setTitle("Fixed y range");
+            dialog.setHeaderText("From, to (e.g. 160, 190)");
+            if (getScene() != null) {
+                dialog.initOwner(getScene().getWindow());
+                dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+            }
+            dialog.showAndWait().ifPresent(text -> {
+                String[] parts = text.split("[,;\\s]+");
+                try {
+                    double low = Double.parseDouble(parts[0]);
+                    double high = Double.parseDouble(parts[parts.length - 1]);
+                    if (!(low < high)) {
+                        throw new NumberFormatException();
+                    }
+                    chart.autoscaleProperty().unbind();
+                    chart.setAutoscale(false);
+                    chart.setYRange(low, high);
+                } catch (RuntimeException bad) {
+                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                            "'" + text + "' is not a range: give two numbers, the lower first").showAndWait();
+                }
+            });
+        });
+        javafx.scene.control.MenuItem auto = new javafx.scene.control.MenuItem("Autoscale");
+        auto.setOnAction(e -> chart.autoscaleProperty().bind(autoscale.selectedProperty()));
+        return new javafx.scene.control.ContextMenu(fixed, auto);
     }
 
     public List<LiveChart> charts() {
