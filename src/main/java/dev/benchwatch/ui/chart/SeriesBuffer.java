@@ -1,7 +1,5 @@
 package dev.benchwatch.ui.chart;
 
-import java.util.Arrays;
-
 /**
  * One chart series' points, (timestamp ns, value), in a primitive ring that grows up to its capacity and
  * then drops the oldest point per append, with a min/max pyramid over the ring kept up to date on every
@@ -31,6 +29,7 @@ public final class SeriesBuffer {
     private long head;
     private long tail;
     private long lastTime = Long.MIN_VALUE;
+    private long generation;
 
     /**
      * @param capacity points kept at least (rounded up to a power of two, at least 256); memory grows with
@@ -119,17 +118,39 @@ public final class SeriesBuffer {
         }
     }
 
-    // before the first wrap sequence s lives at index s, so a bigger array keeps every index
+    /**
+     * Doubles the arrays, moving every point (and pyramid bucket) held to its place in the bigger ring.
+     * (Before the first wrap sequence s lives at index s and a plain copy would do; but after a
+     * {@link #clear()} the points held may already have wrapped round the smaller array.)
+     */
     private void grow() {
         int length = times.length * 2;
-        times = Arrays.copyOf(times, length);
-        values = Arrays.copyOf(values, length);
-        mask = length - 1;
+        int newMask = length - 1;
+        long[] newTimes = new long[length];
+        double[] newValues = new double[length];
+        for (long s = head; s < tail; s++) {
+            newTimes[(int) s & newMask] = times[(int) s & mask];
+            newValues[(int) s & newMask] = values[(int) s & mask];
+        }
+        times = newTimes;
+        values = newValues;
+        mask = newMask;
         for (int k = 0; k < levels; k++) {
             int slots = Math.max(1, length >>> (FANOUT_SHIFT * (k + 1)));
-            levelMin[k] = Arrays.copyOf(levelMin[k], slots);
-            levelMax[k] = Arrays.copyOf(levelMax[k], slots);
-            levelMask[k] = slots - 1;
+            int shift = FANOUT_SHIFT * (k + 1);
+            double[] mins = new double[slots];
+            double[] maxs = new double[slots];
+            int oldMask = levelMask[k];
+            int slotMask = slots - 1;
+            if (tail > head) {
+                for (long b = head >>> shift, last = (tail - 1) >>> shift; b <= last; b++) {
+                    mins[(int) b & slotMask] = levelMin[k][(int) b & oldMask];
+                    maxs[(int) b & slotMask] = levelMax[k][(int) b & oldMask];
+                }
+            }
+            levelMin[k] = mins;
+            levelMax[k] = maxs;
+            levelMask[k] = slotMask;
         }
     }
 
@@ -137,6 +158,15 @@ public final class SeriesBuffer {
     public void clear() {
         head = tail;
         lastTime = Long.MIN_VALUE;
+        generation++;
+    }
+
+    /**
+     * Counts {@link #clear()} calls: after a clear, new points may be older than the ones before it, so
+     * anything derived from the old points (a decimation kept between frames) must be rebuilt.
+     */
+    public long generation() {
+        return generation;
     }
 
     public int size() {
