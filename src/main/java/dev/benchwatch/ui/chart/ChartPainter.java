@@ -20,8 +20,11 @@ import javafx.scene.text.TextAlignment;
 /**
  * Paints a {@link LiveChart} onto its canvas: legend, axes with nice ticks, window-statistics bands, the
  * decimated series lines, cursors and their readout. Each series costs one min/max decimation to the
- * plot's pixel width and one polyline of at most 4 vertices per pixel column, whatever its point count.
- * Keeps the plot area of the last paint so the chart can map the mouse to time.
+ * plot's pixel width, whatever its point count; the columns sit on a grid aligned to absolute time and are
+ * kept between frames, so following live data recomputes only the columns new points reached. The plot
+ * itself (background, grid lines, dense series, statistics bands and mean lines) is one raster image
+ * ({@link TraceRaster}); only sparse series, cursors, ticks and text are canvas commands. Keeps the plot
+ * area of the last paint so the chart can map the mouse to time.
  */
 final class ChartPainter {
     private static final double RIGHT_MARGIN = 18;
@@ -50,6 +53,12 @@ final class ChartPainter {
     private double[] rowLast = new double[0];
     private double[] xs = new double[64];
     private double[] ys = new double[64];
+    private double[] upperRows = new double[0];
+    private double[] lowerRows = new double[0];
+    private int[] gridRows = new int[16];
+    private int gridRowCount;
+    private int[] gridColumns = new int[16];
+    private int gridColumnCount;
 
     double plotLeft = 64;
     double plotTop;
@@ -58,6 +67,12 @@ final class ChartPainter {
     double yLow = 0;
     double yHigh = 1;
     private int columns = 1;
+    /** The range drawn: the viewport's span on the aligned column grid, ending within a column of its end. */
+    long drawStart;
+    long drawEnd = 1;
+    /** The column grid's origin: a multiple of the span near the range, moved only when far from it. */
+    private long gridOrigin;
+    private long gridOriginSpan;
 
     ChartPainter(TimeLabels timeLabels) {
         this.timeLabels = timeLabels;
@@ -66,8 +81,10 @@ final class ChartPainter {
     void paint(GraphicsContext gc, double width, double height, LiveChart chart) {
         ChartTheme theme = chart.getTheme();
         List<ChartSeries> series = chart.series();
-        long start = chart.viewport().start();
-        long end = chart.viewport().end();
+        long viewEnd = chart.viewport().end();
+        long span = Math.max(1, viewEnd - chart.viewport().start());
+        long start = drawStart;
+        long end = drawEnd;
 
         gc.setFill(theme.background());
         gc.fillRect(0, 0, width, height);
@@ -76,16 +93,28 @@ final class ChartPainter {
         plotTop = TOP_MARGIN + legendHeight;
         plotHeight = Math.max(1, height - BOTTOM_MARGIN - plotTop);
 
-        // decimate, then size the left margin for the y labels; redo once if the margin had to change
+        // decimate (incrementally), then size the left margin for the y labels; only when the margin has to
+        // change does the plot width change, and with it every column: decimate again at the new width. The
+        // margin grows at once but shrinks only by 8 px or more, so a label flickering between two widths
+        // cannot make every frame decimate twice.
+        if (span != gridOriginSpan || Math.abs(viewEnd - gridOrigin) > 1000 * span) {
+            gridOrigin = Math.floorDiv(viewEnd, span) * span;
+            gridOriginSpan = span;
+        }
         double[] range = new double[2];
         double step = 1;
         for (int attempt = 0; attempt < 2; attempt++) {
             plotWidth = Math.max(1, Math.floor(width - RIGHT_MARGIN - plotLeft));
             columns = (int) plotWidth;
-            decimateAll(series, start, end);
+            long firstColumn = MinMaxDecimator.firstGridColumn(viewEnd - gridOrigin, span, columns);
+            start = gridOrigin + MinMaxDecimator.gridTime(firstColumn, span, columns);
+            end = start + span;
+            drawStart = start;
+            drawEnd = end;
+            decimateAll(series, firstColumn, span);
             step = yRange(chart, series, range);
             double needed = Math.max(MIN_LEFT_MARGIN, Math.ceil(widestYLabel(range[0], range[1], step) + 16));
-            if (Math.abs(needed - plotLeft) < 1 || attempt == 1) {
+            if ((needed - plotLeft < 1 && plotLeft - needed < 8) || attempt == 1) {
                 break;
             }
             plotLeft = needed;
@@ -94,8 +123,6 @@ final class ChartPainter {
         yHigh = range[1];
         chart.publishYRange(yLow, yHigh);
 
-        gc.setFill(theme.plotBackground());
-        gc.fillRect(plotLeft, plotTop, plotWidth, plotHeight);
         paintGrid(gc, theme, chart, start, end, step);
 
         gc.save();
@@ -105,37 +132,41 @@ final class ChartPainter {
         gc.setLineJoin(StrokeLineJoin.BEVEL);
         gc.setLineDashes();
         gc.setLineWidth(1);
-        // dense series (more points than columns) go into one raster image; sparse ones are stroked as paths,
-        // which costs little for few vertices and draws them anti-aliased
-        boolean anyDense = false;
-        for (ChartSeries s : series) {
-            anyDense |= s.isVisible() && dense(s.line);
-        }
-        if (anyDense) {
-            raster.resize(columns, (int) Math.ceil(plotHeight));
-            PixelBuffer<IntBuffer> buffer = rasterBuffer();
-            // the pixels are shared with the renderer: change them only inside updateBuffer
-            buffer.updateBuffer(b -> {
-                raster.clear();
-                for (ChartSeries s : series) {
-                    if (s.isVisible() && dense(s.line)) {
-                        traceIntoRaster(s.line, lineColor(s, theme), start, end);
-                    }
+        // one opaque raster image for the plot: background, grid lines, dense series (more points than
+        // columns) as per-column runs, then the statistics overlays (bands blended over, mean lines on top).
+        // Sparse series are stroked as paths, which costs little for few vertices and draws them anti-aliased.
+        raster.resize(columns, (int) Math.ceil(plotHeight));
+        PixelBuffer<IntBuffer> buffer = rasterBuffer();
+        long rasterStart = start;
+        long rasterEnd = end;
+        // the pixels are shared with the renderer: change them only inside updateBuffer
+        buffer.updateBuffer(b -> {
+            raster.fill(rgb(theme.plotBackground()));
+            int grid = rgb(theme.grid());
+            for (int i = 0; i < gridRowCount; i++) {
+                raster.row(gridRows[i], grid);
+            }
+            for (int i = 0; i < gridColumnCount; i++) {
+                raster.column(gridColumns[i], grid);
+            }
+            for (ChartSeries s : series) {
+                if (s.isVisible() && dense(s.line)) {
+                    traceIntoRaster(s.line, lineColor(s, theme), rasterStart, rasterEnd);
                 }
-                return null;
-            });
-            gc.drawImage(rasterImage, plotLeft, plotTop);
-        }
+            }
+            for (ChartSeries s : series) {
+                if (s.isVisible() && s.stats() != null) {
+                    statsIntoRaster(theme, s, rasterStart, rasterEnd);
+                }
+            }
+            return null;
+        });
+        gc.drawImage(rasterImage, plotLeft, plotTop);
         for (ChartSeries s : series) {
             if (s.isVisible() && !dense(s.line)) {
                 int n = vertices(s.line, Shape.LINE, start, end, 0);
                 gc.setStroke(lineColor(s, theme));
                 gc.strokePolyline(xs, ys, n);
-            }
-        }
-        for (ChartSeries s : series) {
-            if (s.isVisible() && s.stats() != null) {
-                paintStats(gc, theme, s, start, end);
             }
         }
         paintCursor(gc, chart.getCursorA(), theme.cursorA(), "A", start, end);
@@ -203,21 +234,79 @@ final class ChartPainter {
         return rasterBuffer;
     }
 
-    private void decimateAll(List<ChartSeries> series, long start, long end) {
+    private void decimateAll(List<ChartSeries> series, long firstColumn, long span) {
         for (ChartSeries s : series) {
             if (!s.isVisible()) {
                 continue;
             }
-            decimator.decimate(s.points(), start, end, columns, s.line);
+            decimator.decimateAligned(s.points(), gridOrigin, firstColumn, span, columns, s.line);
             WindowStatsSeries stats = s.stats();
             if (stats != null) {
-                decimator.decimate(stats.mean(), start, end, columns, s.mean);
-                decimator.decimate(stats.min(), start, end, columns, s.min);
-                decimator.decimate(stats.max(), start, end, columns, s.max);
-                decimator.decimate(stats.lowerDeviation(), start, end, columns, s.lower);
-                decimator.decimate(stats.upperDeviation(), start, end, columns, s.upper);
+                decimator.decimateAligned(stats.mean(), gridOrigin, firstColumn, span, columns, s.mean);
+                decimator.decimateAligned(stats.min(), gridOrigin, firstColumn, span, columns, s.min);
+                decimator.decimateAligned(stats.max(), gridOrigin, firstColumn, span, columns, s.max);
+                decimator.decimateAligned(stats.lowerDeviation(), gridOrigin, firstColumn, span, columns, s.lower);
+                decimator.decimateAligned(stats.upperDeviation(), gridOrigin, firstColumn, span, columns, s.upper);
             }
         }
+    }
+
+    private static int rgb(Color color) {
+        return (int) Math.round(color.getRed() * 255) << 16 | (int) Math.round(color.getGreen() * 255) << 8
+                | (int) Math.round(color.getBlue() * 255);
+    }
+
+    /**
+     * The statistics overlay into the raster, in the order it was once stroked and filled as paths: the
+     * min/max band (translucent fill, edges at 55%), the ±stddev band, then the mean line, 2 px, on top.
+     * Between the columns that hold samples the edges are interpolated, as the polygons' were.
+     */
+    private void statsIntoRaster(ChartTheme theme, ChartSeries s, long start, long end) {
+        if (upperRows.length < columns + 2) {
+            upperRows = new double[columns + 2];
+            lowerRows = new double[columns + 2];
+        }
+        Color c = s.color();
+        Color light = c.interpolate(theme.text(), 0.35);
+        int color = rgb(c);
+        profileRows(s.max, Shape.UPPER, start, end, upperRows);
+        profileRows(s.min, Shape.LOWER, start, end, lowerRows);
+        raster.band(upperRows, lowerRows, color, 0.14);
+        raster.polyline(upperRows, 0.5, color, 0.55);
+        raster.polyline(lowerRows, 0.5, color, 0.55);
+        profileRows(s.upper, Shape.UPPER, start, end, upperRows);
+        profileRows(s.lower, Shape.LOWER, start, end, lowerRows);
+        raster.band(upperRows, lowerRows, rgb(light), 0.38);
+        profileRows(s.mean, Shape.MEAN, start, end, upperRows);
+        raster.polyline(upperRows, 1.0, rgb(c.interpolate(theme.text(), 0.6)), 1.0);
+    }
+
+    /**
+     * One edge of a decimated series (the columns' maximum, minimum or last value) as raster rows at each
+     * column centre, joined through empty columns and to the neighbours outside the range.
+     */
+    private void profileRows(DecimatedColumns d, Shape shape, long start, long end, double[] rows) {
+        ensure(columns + 2);
+        int n = 0;
+        if (d.hasBefore && !Double.isNaN(d.beforeValue)) {
+            xs[n] = xOf(d.beforeTime, start, end) - plotLeft - 0.5;
+            ys[n++] = yOf(d.beforeValue) - plotTop;
+        }
+        for (int c = 0; c < columns; c++) {
+            if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
+                xs[n] = c;
+                ys[n++] = yOf(switch (shape) {
+                    case UPPER -> d.max[c];
+                    case LOWER -> d.min[c];
+                    default -> d.last[c];
+                }) - plotTop;
+            }
+        }
+        if (d.hasAfter && !Double.isNaN(d.afterValue)) {
+            xs[n] = xOf(d.afterTime, start, end) - plotLeft - 0.5;
+            ys[n++] = yOf(d.afterValue) - plotTop;
+        }
+        raster.profile(xs, ys, n, rows);
     }
 
     /** Fills range with the y range to show and returns the tick step. */
@@ -283,13 +372,15 @@ final class ChartPainter {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.RIGHT);
         int decimals = AxisTicks.decimalsFor(step);
+        // grid lines go into the plot's raster (rows and columns recorded here); ticks and labels are drawn
+        gridRowCount = 0;
+        gridColumnCount = 0;
+        gc.setStroke(theme.axis());
+        gc.setFill(theme.mutedText());
         for (double v = Math.ceil(yLow / step) * step; v <= yHigh + step * 1e-9; v += step) {
             double y = Math.floor(yOf(v)) + 0.5;
-            gc.setStroke(theme.grid());
-            gc.strokeLine(plotLeft, y, plotLeft + plotWidth, y);
-            gc.setStroke(theme.axis());
+            gridRows = add(gridRows, gridRowCount++, (int) Math.floor(y - plotTop));
             gc.strokeLine(plotLeft - 4, y, plotLeft, y);
-            gc.setFill(theme.mutedText());
             gc.fillText(AxisTicks.format(v, decimals), plotLeft - 7, y);
         }
         long span = end - start;
@@ -304,9 +395,7 @@ final class ChartPainter {
         double labelRight = Double.NEGATIVE_INFINITY;
         for (long t = first; t < end; t += timeStep) {
             double x = Math.floor(xOf(t, start, end)) + 0.5;
-            gc.setStroke(theme.grid());
-            gc.strokeLine(x, plotTop, x, plotTop + plotHeight);
-            gc.setStroke(theme.axis());
+            gridColumns = add(gridColumns, gridColumnCount++, (int) Math.floor(x - plotLeft));
             gc.strokeLine(x, plotTop + plotHeight, x, plotTop + plotHeight + 4);
             String label = timeLabels.tick(mode, t, timeStep, origin);
             double half = textWidth(label, labelFont) / 2;
@@ -322,46 +411,19 @@ final class ChartPainter {
         gc.fillText(timeLabels.axisName(mode), plotLeft + plotWidth, plotTop + plotHeight + 22);
     }
 
+    private static int[] add(int[] values, int index, int value) {
+        int[] out = index < values.length ? values : java.util.Arrays.copyOf(values, values.length * 2);
+        out[index] = value;
+        return out;
+    }
+
     /** Midnight of the local day of {@code time}, so host-time ticks are round in local time. */
     private long zoneAlignedBase(long time) {
         return timeLabels.localMidnight(time);
     }
 
-    private void paintStats(GraphicsContext gc, ChartTheme theme, ChartSeries s, long start, long end) {
-        Color c = s.color();
-        Color light = c.interpolate(theme.text(), 0.35);
-        int n = vertices(s.max, Shape.UPPER, start, end, 0);
-        n = reversedLower(s.min, start, end, n);
-        gc.setFill(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.14));
-        gc.fillPolygon(xs, ys, n);
-        gc.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.55));
-        gc.strokePolygon(xs, ys, n);
-        n = vertices(s.upper, Shape.UPPER, start, end, 0);
-        n = reversedLower(s.lower, start, end, n);
-        gc.setFill(Color.color(light.getRed(), light.getGreen(), light.getBlue(), 0.38));
-        gc.fillPolygon(xs, ys, n);
-        n = vertices(s.mean, Shape.MEAN, start, end, 0);
-        gc.setStroke(c.interpolate(theme.text(), 0.6));
-        gc.setLineWidth(2);
-        gc.strokePolyline(xs, ys, n);
-        gc.setLineWidth(1);
-    }
-
     private static Color fade(Color color, Color background, double amount) {
         return color.interpolate(background, amount);
-    }
-
-    private int reversedLower(DecimatedColumns lower, long start, long end, int from) {
-        int n = vertices(lower, Shape.LOWER, start, end, from);
-        for (int i = from, j = n - 1; i < j; i++, j--) {
-            double x = xs[i];
-            xs[i] = xs[j];
-            xs[j] = x;
-            double y = ys[i];
-            ys[i] = ys[j];
-            ys[j] = y;
-        }
-        return n;
     }
 
     private enum Shape { LINE, MEAN, UPPER, LOWER }

@@ -19,7 +19,7 @@ public final class ChartSeries {
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private WindowStatsSeries stats;
 
-    // per-frame scratch of the painter, reused
+    // the painter's decimated columns, kept between frames (see MinMaxDecimator.decimateAligned)
     final DecimatedColumns line = new DecimatedColumns();
     final DecimatedColumns mean = new DecimatedColumns();
     final DecimatedColumns min = new DecimatedColumns();
@@ -50,6 +50,15 @@ public final class ChartSeries {
     /** The window-statistics overlay, or null. */
     public WindowStatsSeries stats() {
         return stats;
+    }
+
+    void invalidateColumns() {
+        line.invalidate();
+        mean.invalidate();
+        min.invalidate();
+        max.invalidate();
+        lower.invalidate();
+        upper.invalidate();
     }
 
     /** Shows a window-statistics overlay for this series (null removes it). */

@@ -4,6 +4,10 @@ package dev.benchwatch.ui.chart;
  * A series reduced to pixel columns by {@link MinMaxDecimator}: for each column its point count, minimum,
  * maximum, first and last value; plus the nearest point on each side of the range, so a line can enter
  * and leave the plot. Reused frame after frame: sized once for the widest plot.
+ *
+ * <p>Decimated on a time-aligned grid ({@link MinMaxDecimator#decimateAligned}), it also remembers what
+ * it was computed from (the grid, and how far the buffer had got), so the next frame can shift the columns
+ * and recompute only those that new points touched.
  */
 public final class DecimatedColumns {
     int columns;
@@ -19,6 +23,17 @@ public final class DecimatedColumns {
     long afterTime;
     double afterValue;
 
+    // what the columns were computed from, for the incremental path of MinMaxDecimator.decimateAligned
+    boolean aligned;
+    SeriesBuffer source;
+    long origin;
+    long firstColumn;
+    long span;
+    long seenEnd;
+    long seenHead;
+    long seenGeneration;
+    int recomputedFrom;
+
     void resize(int columns) {
         if (min.length < columns) {
             count = new int[columns];
@@ -27,7 +42,40 @@ public final class DecimatedColumns {
             first = new double[columns];
             last = new double[columns];
         }
+        if (this.columns != columns) {
+            invalidate();
+        }
         this.columns = columns;
+    }
+
+    /** Forgets what the columns were computed from: the next aligned decimation recomputes them all. */
+    public void invalidate() {
+        aligned = false;
+        source = null;
+    }
+
+    /**
+     * Columns [0, n - shift) take the values of [shift, n): the grid moved {@code shift} columns to the
+     * right (later). The last {@code shift} columns keep stale values until recomputed.
+     */
+    void shiftLeft(int shift) {
+        int keep = columns - shift;
+        if (shift <= 0 || keep <= 0) {
+            return;
+        }
+        System.arraycopy(count, shift, count, 0, keep);
+        System.arraycopy(min, shift, min, 0, keep);
+        System.arraycopy(max, shift, max, 0, keep);
+        System.arraycopy(first, shift, first, 0, keep);
+        System.arraycopy(last, shift, last, 0, keep);
+    }
+
+    /**
+     * The first column the last {@link MinMaxDecimator#decimateAligned} recomputed (0 when it recomputed
+     * everything, {@link #columns()} when nothing).
+     */
+    public int recomputedFrom() {
+        return recomputedFrom;
     }
 
     public int columns() {

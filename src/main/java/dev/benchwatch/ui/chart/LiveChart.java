@@ -95,7 +95,7 @@ public final class LiveChart extends Region {
             } else {
                 viewport.follow();
             }
-            changed();
+            viewChanged();
         });
         autoscale.addListener(this::invalidated);
         yMin.addListener(this::yRangeChanged);
@@ -160,7 +160,7 @@ public final class LiveChart extends Region {
                 // new points matter when following, or when they land inside a frozen range
                 long firstNew = Math.max(points.firstSequence(), Math.max(0, s.seenPoints));
                 if (viewport.following() || seenStats != s.seenStats || firstNew >= seen
-                        || points.timeAt(firstNew) < viewport.end()) {
+                        || points.timeAt(firstNew) < Math.max(viewport.end(), painter.drawEnd)) {
                     dirty = true;
                 }
                 s.seenPoints = seen;
@@ -207,25 +207,25 @@ public final class LiveChart extends Region {
     public void resetZoom() {
         viewport.reset();
         paused.set(false);
-        changed();
+        viewChanged();
     }
 
     /** Zooms time by {@code factor} (below 1 zooms in) around {@code anchorTime}; stops following. */
     public void zoom(double factor, long anchorTime) {
         viewport.zoom(factor, anchorTime);
-        changed();
+        viewChanged();
     }
 
     /** Moves the visible range by {@code deltaNanos}; stops following. */
     public void pan(long deltaNanos) {
         viewport.pan(deltaNanos);
-        changed();
+        viewChanged();
     }
 
     /** Shows [startNanos, endNanos); stops following. */
     public void showRange(long startNanos, long endNanos) {
         viewport.show(startNanos, endNanos);
-        changed();
+        viewChanged();
     }
 
     /** The span shown when following, and restored by {@link #resetZoom()}. */
@@ -234,7 +234,7 @@ public final class LiveChart extends Region {
         if (viewport.following()) {
             viewport.reset();
         }
-        changed();
+        viewChanged();
     }
 
     /** Time (ns) under x, in the chart's coordinates, per the last paint. */
@@ -425,7 +425,7 @@ public final class LiveChart extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            dirty = true;
+            viewChanged();
         }
         canvas.relocate(0, 0);
     }
@@ -441,6 +441,19 @@ public final class LiveChart extends Region {
     }
 
     private void changed() {
+        dirty = true;
+    }
+
+    /**
+     * The range or the plot's size changed (zoom, pan, resize, span, pause or resume): the next paint
+     * decimates every column afresh instead of reusing the last frame's. (Reusing them would be correct
+     * too, the columns being aligned to absolute time, but a view change is rare and this keeps it simple
+     * to reason about.)
+     */
+    private void viewChanged() {
+        for (ChartSeries s : series) {
+            s.invalidateColumns();
+        }
         dirty = true;
     }
 

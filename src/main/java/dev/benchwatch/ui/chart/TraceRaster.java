@@ -7,7 +7,10 @@ import java.util.Arrays;
  * vertical run of pixels from its minimum to its maximum, joined to its neighbours, written straight into
  * an ARGB array. That costs a few array writes per column, where stroking the same shape as a path makes
  * the JavaFX renderer rasterise thousands of segments per series every frame; the chart then draws the
- * array as one image. Pure Java; y values are pixel rows (top 0), already mapped.
+ * array as one image. The window-statistics overlays (mean line, min/max and stddev bands) and the grid go
+ * into the same array, as alpha-blended column spans with anti-aliased ends, so the renderer draws one
+ * image per chart instead of stroking and filling paths. Pure Java; y values are pixel rows (top 0),
+ * already mapped.
  */
 final class TraceRaster {
     private int width;
@@ -24,6 +27,129 @@ final class TraceRaster {
 
     void clear() {
         Arrays.fill(pixels, 0, width * height, 0);
+    }
+
+    /** Fills the raster with an opaque colour (the plot's background): blending then needs no alpha. */
+    void fill(int rgb) {
+        Arrays.fill(pixels, 0, width * height, 0xff000000 | rgb);
+    }
+
+    /** An opaque row across the raster (a horizontal grid line). */
+    void row(int y, int rgb) {
+        if (y >= 0 && y < height) {
+            Arrays.fill(pixels, y * width, y * width + width, 0xff000000 | rgb);
+        }
+    }
+
+    /** An opaque column down the raster (a vertical grid line). */
+    void column(int x, int rgb) {
+        if (x >= 0 && x < width) {
+            for (int i = x; i < width * height; i += width) {
+                pixels[i] = 0xff000000 | rgb;
+            }
+        }
+    }
+
+    /**
+     * Blends {@code rgb} at {@code alpha} (0..256) over pixel i, which must be opaque (the raster was
+     * {@link #fill filled}): per channel (src x a + dst x (256 - a)) / 256, two channels per multiply.
+     */
+    private void blend(int i, int rgb, int alpha) {
+        if (alpha <= 0) {
+            return;
+        }
+        if (alpha >= 256) {
+            pixels[i] = 0xff000000 | rgb;
+            return;
+        }
+        int d = pixels[i];
+        int inv = 256 - alpha;
+        int rb = (((rgb & 0xff00ff) * alpha + (d & 0xff00ff) * inv) >>> 8) & 0xff00ff;
+        int g = (((rgb & 0x00ff00) * alpha + (d & 0x00ff00) * inv) >>> 8) & 0x00ff00;
+        pixels[i] = 0xff000000 | rb | g;
+    }
+
+    /**
+     * Blends {@code rgb} at {@code alpha} (0..1) over the rows [top, bottom] of column x, in fractional
+     * rows: the end rows get the share of them covered (an anti-aliased edge). Rows: pixel row r covers
+     * [r, r + 1).
+     */
+    void blendSpan(int x, double top, double bottom, int rgb, double alpha) {
+        if (x < 0 || x >= width || !(top <= bottom)) {
+            return;
+        }
+        int first = (int) Math.max(0, Math.floor(top));
+        int last = (int) Math.min(height - 1, Math.floor(bottom));
+        int full = (int) Math.round(alpha * 256);
+        for (int y = first, i = first * width + x; y <= last; y++, i += width) {
+            double cover = Math.min(y + 1, bottom) - Math.max(y, top);
+            if (cover >= 1) {
+                blend(i, rgb, full);
+            } else if (cover > 0) {
+                blend(i, rgb, (int) Math.round(cover * alpha * 256));
+            }
+        }
+    }
+
+    /**
+     * A polyline given as its row at each column centre, {@code rows[x + 1]} for x in [-1, width] (NaN
+     * where it is absent; see {@link #profile}), drawn anti-aliased {@code 2 x half} rows thick: per column
+     * the rows it passes through between the column's left and right edges, widened by {@code half} on
+     * each side, each row blended by the share of it covered.
+     */
+    void polyline(double[] rows, double half, int rgb, double alpha) {
+        for (int x = 0; x < width; x++) {
+            double y = rows[x + 1];
+            if (Double.isNaN(y)) {
+                continue;
+            }
+            double left = rows[x];
+            double right = rows[x + 2];
+            left = Double.isNaN(left) ? y : (left + y) / 2;
+            right = Double.isNaN(right) ? y : (right + y) / 2;
+            double top = Math.min(y, Math.min(left, right)) - half;
+            double bottom = Math.max(y, Math.max(left, right)) + half;
+            blendSpan(x, top, bottom, rgb, alpha);
+        }
+    }
+
+    /** Fills between two profiles (see {@link #polyline}) at {@code alpha}, column by column. */
+    void band(double[] upper, double[] lower, int rgb, double alpha) {
+        for (int x = 0; x < width; x++) {
+            double a = upper[x + 1];
+            double b = lower[x + 1];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                continue;
+            }
+            blendSpan(x, Math.min(a, b), Math.max(a, b), rgb, alpha);
+        }
+    }
+
+    /**
+     * Sets {@code rows[x + 1]}, x in [-1, width], to the row at column centre x of the line through the
+     * points (xs[i], ys[i]), i < n, in increasing x (columns; the first and last may lie outside), by linear
+     * interpolation; NaN outside the points' x range.
+     */
+    void profile(double[] xs, double[] ys, int n, double[] rows) {
+        Arrays.fill(rows, 0, width + 2, Double.NaN);
+        for (int i = 0; i < n; i++) {
+            double x1 = xs[i];
+            double y1 = ys[i];
+            if (i == 0) {
+                if (x1 >= -1 && x1 <= width && x1 == Math.rint(x1)) {
+                    rows[(int) x1 + 1] = y1;
+                }
+                continue;
+            }
+            double x0 = xs[i - 1];
+            double y0 = ys[i - 1];
+            int from = (int) Math.max(-1, Math.ceil(x0));
+            int to = (int) Math.min(width, Math.floor(x1));
+            double slope = x1 == x0 ? 0 : (y1 - y0) / (x1 - x0);
+            for (int x = from; x <= to; x++) {
+                rows[x + 1] = x == x1 ? y1 : y0 + slope * (x - x0);
+            }
+        }
     }
 
     int width() {
