@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelBuffer;
@@ -73,6 +74,28 @@ final class ChartPainter {
     /** The column grid's origin: a multiple of the span near the range, moved only when far from it. */
     private long gridOrigin;
     private long gridOriginSpan;
+    private long firstColumn;
+    private long span = 1;
+    private long tickBase;
+    private long tickStep;
+
+    // what the raster holds, so a frame that only scrolled can keep it and draw just the changed columns
+    private boolean rasterValid;
+    private long rasterOrigin;
+    private long rasterFirstColumn;
+    private long rasterSpan;
+    private double rasterPlotHeight;
+    private double rasterYLow;
+    private double rasterYHigh;
+    private ChartTheme rasterTheme;
+    private long rasterTickBase;
+    private long rasterTickStep;
+    private ChartSeries[] rasterSeries = new ChartSeries[0];
+    private int[] rasterFlags = new int[0];
+    private int rasterLeftEnd;
+    private int rasterFrom;
+    /** Columns the last paint drew into the raster (for tests and profiling). */
+    int rasterColumnsDrawn;
 
     ChartPainter(TimeLabels timeLabels) {
         this.timeLabels = timeLabels;
@@ -82,7 +105,7 @@ final class ChartPainter {
         ChartTheme theme = chart.getTheme();
         List<ChartSeries> series = chart.series();
         long viewEnd = chart.viewport().end();
-        long span = Math.max(1, viewEnd - chart.viewport().start());
+        span = Math.max(1, viewEnd - chart.viewport().start());
         long start = drawStart;
         long end = drawEnd;
 
@@ -106,7 +129,7 @@ final class ChartPainter {
         for (int attempt = 0; attempt < 2; attempt++) {
             plotWidth = Math.max(1, Math.floor(width - RIGHT_MARGIN - plotLeft));
             columns = (int) plotWidth;
-            long firstColumn = MinMaxDecimator.firstGridColumn(viewEnd - gridOrigin, span, columns);
+            firstColumn = MinMaxDecimator.firstGridColumn(viewEnd - gridOrigin, span, columns);
             start = gridOrigin + MinMaxDecimator.gridTime(firstColumn, span, columns);
             end = start + span;
             drawStart = start;
@@ -135,7 +158,19 @@ final class ChartPainter {
         // one opaque raster image for the plot: background, grid lines, dense series (more points than
         // columns) as per-column runs, then the statistics overlays (bands blended over, mean lines on top).
         // Sparse series are stroked as paths, which costs little for few vertices and draws them anti-aliased.
-        raster.resize(columns, (int) Math.ceil(plotHeight));
+        // The raster is a ring of columns (column k of the grid at k mod width): following live data with
+        // nothing else changed, the last frame's pixels stay and only the columns that scrolled in or that
+        // new points changed are drawn (see window()).
+        int rows = (int) Math.ceil(plotHeight);
+        if (raster.width() != columns || raster.height() != rows) {
+            rasterValid = false;
+        }
+        raster.resize(columns, rows);
+        int offset = (int) Math.floorMod(firstColumn, (long) columns);
+        window(chart, theme, series);
+        raster.window(offset, rasterLeftEnd, rasterFrom);
+        Rectangle2D dirty = dirtyRegion(offset, rasterLeftEnd, rasterFrom, columns, rows);
+        rasterColumnsDrawn = Math.max(0, rasterLeftEnd + 1) + columns - Math.max(rasterFrom, rasterLeftEnd + 1);
         PixelBuffer<IntBuffer> buffer = rasterBuffer();
         long rasterStart = start;
         long rasterEnd = end;
@@ -159,9 +194,14 @@ final class ChartPainter {
                     statsIntoRaster(theme, s, rasterStart, rasterEnd);
                 }
             }
-            return null;
+            return dirty;
         });
-        gc.drawImage(rasterImage, plotLeft, plotTop);
+        rememberRaster(theme, series);
+        int w1 = columns - offset;
+        gc.drawImage(rasterImage, offset, 0, w1, rows, plotLeft, plotTop, w1, rows);
+        if (offset > 0) {
+            gc.drawImage(rasterImage, 0, 0, offset, rows, plotLeft + w1, plotTop, offset, rows);
+        }
         for (ChartSeries s : series) {
             if (s.isVisible() && !dense(s.line)) {
                 int n = vertices(s.line, Shape.LINE, start, end, 0);
@@ -180,6 +220,133 @@ final class ChartPainter {
         layoutLegend(series, width, true, gc, theme);
         paintReadout(gc, theme, chart);
         paintBadge(gc, theme, chart);
+    }
+
+    TraceRaster raster() {
+        return raster;
+    }
+
+    /** Makes the next paint draw the whole raster. */
+    void invalidateRaster() {
+        rasterValid = false;
+    }
+
+    private static int flags(ChartSeries s, boolean dense) {
+        return (s.isVisible() ? 1 : 0) | (dense ? 2 : 0) | (s.stats() != null ? 4 : 0);
+    }
+
+    /**
+     * Decides which raster columns this paint draws: all of them ([0, -1] and [0, width)), unless the chart
+     * follows live data and only scrolled since the raster was drawn (same size, span, y range, grid, theme
+     * and series drawn the same way). Then: the columns from the last column holding a point before the
+     * first one any series recomputed (a line or band joins that one to the new points, or leaves from it
+     * towards a point after the range), and at the left the columns up to each series' first point, which
+     * the line entering from the point before the range crosses.
+     */
+    private void window(LiveChart chart, ChartTheme theme, List<ChartSeries> series) {
+        rasterLeftEnd = -1;
+        rasterFrom = 0;
+        long shift = firstColumn - rasterFirstColumn;
+        boolean scroll = rasterValid && chart.viewport().following() && gridOrigin == rasterOrigin
+                && shift >= 0 && shift < columns
+                && span == rasterSpan && plotHeight == rasterPlotHeight && yLow == rasterYLow
+                && yHigh == rasterYHigh && theme == rasterTheme && tickBase == rasterTickBase
+                && tickStep == rasterTickStep && rasterSeries.length == series.size();
+        for (int i = 0; scroll && i < series.size(); i++) {
+            ChartSeries s = series.get(i);
+            scroll = rasterSeries[i] == s && rasterFlags[i] == flags(s, s.isVisible() && dense(s.line));
+        }
+        if (!scroll) {
+            return;
+        }
+        int from = columns;
+        int leftEnd = -1;
+        for (ChartSeries s : series) {
+            if (!s.isVisible()) {
+                continue;
+            }
+            for (int k = 0; k < 6; k++) {
+                DecimatedColumns d = switch (k) {
+                    case 0 -> dense(s.line) ? s.line : null;
+                    case 1 -> s.stats() != null ? s.mean : null;
+                    case 2 -> s.stats() != null ? s.min : null;
+                    case 3 -> s.stats() != null ? s.max : null;
+                    case 4 -> s.stats() != null ? s.lower : null;
+                    default -> s.stats() != null ? s.upper : null;
+                };
+                if (d == null) {
+                    continue;
+                }
+                int changed = d.recomputedFrom();
+                if (changed < columns) {
+                    int before = changed - 1;
+                    while (before >= 0 && !(d.count[before] > 0 && d.min[before] <= d.max[before])) {
+                        before--;
+                    }
+                    if (before < 0) {
+                        return; // nothing kept to join the new points to: draw it all
+                    }
+                    from = Math.min(from, before);
+                }
+                if (shift > 0 && d.hasBefore) {
+                    int first = 0;
+                    while (first < columns && !(d.count[first] > 0 && d.min[first] <= d.max[first])) {
+                        first++;
+                    }
+                    leftEnd = Math.max(leftEnd, Math.min(first, columns - 1));
+                }
+            }
+        }
+        if (leftEnd + 1 >= from) {
+            return;
+        }
+        rasterLeftEnd = leftEnd;
+        rasterFrom = from;
+    }
+
+    private void rememberRaster(ChartTheme theme, List<ChartSeries> series) {
+        rasterValid = true;
+        rasterOrigin = gridOrigin;
+        rasterFirstColumn = firstColumn;
+        rasterSpan = span;
+        rasterPlotHeight = plotHeight;
+        rasterYLow = yLow;
+        rasterYHigh = yHigh;
+        rasterTheme = theme;
+        rasterTickBase = tickBase;
+        rasterTickStep = tickStep;
+        if (rasterSeries.length != series.size()) {
+            rasterSeries = new ChartSeries[series.size()];
+            rasterFlags = new int[series.size()];
+        }
+        for (int i = 0; i < series.size(); i++) {
+            ChartSeries s = series.get(i);
+            rasterSeries[i] = s;
+            rasterFlags[i] = flags(s, s.isVisible() && dense(s.line));
+        }
+    }
+
+    /** The ring columns drawn, for the renderer to upload: null for all, one rectangle when they are adjacent. */
+    private static Rectangle2D dirtyRegion(int offset, int leftEnd, int from, int width, int height) {
+        if (leftEnd < 0 && from == 0) {
+            return null;
+        }
+        int lo = width;
+        int hi = -1;
+        int[][] ranges = {{0, leftEnd + 1}, {Math.max(from, leftEnd + 1), width}};
+        for (int[] range : ranges) {
+            if (range[0] >= range[1]) {
+                continue;
+            }
+            int r0 = (range[0] + offset) % width;
+            int r1 = r0 + range[1] - range[0]; // exclusive
+            if (r1 > width) {
+                return null; // wraps around the ring's end
+            }
+            lo = Math.min(lo, r0);
+            hi = Math.max(hi, r1);
+        }
+        return hi < 0 ? Rectangle2D.EMPTY : new Rectangle2D(lo, 0, hi - lo, height);
     }
 
     /** Under a statistics overlay the raw line steps back so the bands and the mean read clearly. */
@@ -390,12 +557,16 @@ final class ChartPainter {
         // ticks fall on round times of day (host) or round seconds since the origin (device)
         long base = mode == TimeAxisMode.DEVICE_TIME ? origin : zoneAlignedBase(start);
         long first = base + Math.floorDiv(start - base + timeStep - 1, timeStep) * timeStep;
+        tickBase = base;
+        tickStep = timeStep;
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
         double labelRight = Double.NEGATIVE_INFINITY;
         for (long t = first; t < end; t += timeStep) {
-            double x = Math.floor(xOf(t, start, end)) + 0.5;
-            gridColumns = add(gridColumns, gridColumnCount++, (int) Math.floor(x - plotLeft));
+            // the column of the grid the time falls in, so a tick keeps its column while the plot scrolls
+            int column = (int) (MinMaxDecimator.gridColumn(t - gridOrigin, span, columns) - firstColumn);
+            double x = plotLeft + column + 0.5;
+            gridColumns = add(gridColumns, gridColumnCount++, column);
             gc.strokeLine(x, plotTop + plotHeight, x, plotTop + plotHeight + 4);
             String label = timeLabels.tick(mode, t, timeStep, origin);
             double half = textWidth(label, labelFont) / 2;

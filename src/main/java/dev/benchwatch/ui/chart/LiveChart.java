@@ -201,6 +201,10 @@ public final class LiveChart extends Region {
         return frames;
     }
 
+    ChartPainter painter() {
+        return painter;
+    }
+
     // ---- view
 
     /** Back to following live data with the default span (and out of pause). */
@@ -454,6 +458,7 @@ public final class LiveChart extends Region {
         for (ChartSeries s : series) {
             s.invalidateColumns();
         }
+        painter.invalidateRaster();
         dirty = true;
     }
 

@@ -11,11 +11,18 @@ import java.util.Arrays;
  * into the same array, as alpha-blended column spans with anti-aliased ends, so the renderer draws one
  * image per chart instead of stroking and filling paths. Pure Java; y values are pixel rows (top 0),
  * already mapped.
+ *
+ * <p>The array can be a ring of columns ({@link #window}): visible column x is array column
+ * (x + offset) mod width, so a chart scrolling by whole columns keeps the array, moves the offset and draws
+ * only the columns that changed; everything drawn outside the window's columns is left alone.
  */
 final class TraceRaster {
     private int width;
     private int height;
     private int[] pixels = new int[0];
+    private int offset;
+    private int leftEnd = -1;
+    private int from;
 
     void resize(int w, int h) {
         width = Math.max(1, w);
@@ -23,28 +30,81 @@ final class TraceRaster {
         if (pixels.length < width * height) {
             pixels = new int[width * height];
         }
+        window(0, -1, 0);
+    }
+
+    /**
+     * Visible column x lives in array column (x + offset) mod width; only the visible columns
+     * [0, leftEnd] and [from, width) are drawn until the next call ({@code (0, -1, 0)}: all of them, no
+     * ring).
+     */
+    void window(int offset, int leftEnd, int from) {
+        this.offset = Math.floorMod(offset, width);
+        this.leftEnd = leftEnd;
+        this.from = from;
+    }
+
+    /** Array column of visible column x, or -1 when x is outside the raster or the window. */
+    private int ring(int x) {
+        if (x < 0 || x >= width || (x > leftEnd && x < from)) {
+            return -1;
+        }
+        int r = x + offset;
+        return r >= width ? r - width : r;
     }
 
     void clear() {
-        Arrays.fill(pixels, 0, width * height, 0);
+        fillWindow(0);
     }
 
-    /** Fills the raster with an opaque colour (the plot's background): blending then needs no alpha. */
+    /** Fills the window with an opaque colour (the plot's background): blending then needs no alpha. */
     void fill(int rgb) {
-        Arrays.fill(pixels, 0, width * height, 0xff000000 | rgb);
+        fillWindow(0xff000000 | rgb);
     }
 
-    /** An opaque row across the raster (a horizontal grid line). */
+    private void fillWindow(int argb) {
+        for (int y = 0; y < height; y++) {
+            fillRow(y, argb);
+        }
+    }
+
+    /** An opaque row across the window (a horizontal grid line). */
     void row(int y, int rgb) {
         if (y >= 0 && y < height) {
-            Arrays.fill(pixels, y * width, y * width + width, 0xff000000 | rgb);
+            fillRow(y, 0xff000000 | rgb);
+        }
+    }
+
+    private void fillRow(int y, int argb) {
+        if (leftEnd >= 0) {
+            fillVisible(y, 0, Math.min(width, leftEnd + 1), argb);
+        }
+        fillVisible(y, Math.max(from, leftEnd + 1), width, argb);
+    }
+
+    /** Visible columns [a, b) of row y, as one or two runs of the ring. */
+    private void fillVisible(int y, int a, int b, int argb) {
+        if (a >= b) {
+            return;
+        }
+        int base = y * width;
+        int r = a + offset;
+        if (r >= width) {
+            r -= width;
+        }
+        int n = b - a;
+        int first = Math.min(n, width - r);
+        Arrays.fill(pixels, base + r, base + r + first, argb);
+        if (first < n) {
+            Arrays.fill(pixels, base, base + n - first, argb);
         }
     }
 
     /** An opaque column down the raster (a vertical grid line). */
     void column(int x, int rgb) {
-        if (x >= 0 && x < width) {
-            for (int i = x; i < width * height; i += width) {
+        int r = ring(x);
+        if (r >= 0) {
+            for (int i = r; i < width * height; i += width) {
                 pixels[i] = 0xff000000 | rgb;
             }
         }
@@ -75,13 +135,14 @@ final class TraceRaster {
      * [r, r + 1).
      */
     void blendSpan(int x, double top, double bottom, int rgb, double alpha) {
-        if (x < 0 || x >= width || !(top <= bottom)) {
+        int r = ring(x);
+        if (r < 0 || !(top <= bottom)) {
             return;
         }
         int first = (int) Math.max(0, Math.floor(top));
         int last = (int) Math.min(height - 1, Math.floor(bottom));
         int full = (int) Math.round(alpha * 256);
-        for (int y = first, i = first * width + x; y <= last; y++, i += width) {
+        for (int y = first, i = first * width + r; y <= last; y++, i += width) {
             double cover = Math.min(y + 1, bottom) - Math.max(y, top);
             if (cover >= 1) {
                 blend(i, rgb, full);
@@ -164,13 +225,15 @@ final class TraceRaster {
         return pixels;
     }
 
+    /** The pixel at visible column x, row y. */
     int pixel(int x, int y) {
-        return pixels[y * width + x];
+        return pixels[y * width + (x + offset) % width];
     }
 
     /** An opaque vertical run at column x between rows y0 and y1 (either order, clipped). */
     void span(int x, double y0, double y1, int argb) {
-        if (x < 0 || x >= width || Double.isNaN(y0) || Double.isNaN(y1)) {
+        int r = ring(x);
+        if (r < 0 || Double.isNaN(y0) || Double.isNaN(y1)) {
             return;
         }
         int top = (int) Math.floor(Math.min(y0, y1));
@@ -180,7 +243,7 @@ final class TraceRaster {
         }
         top = Math.max(0, top);
         bottom = Math.min(height - 1, bottom);
-        for (int y = top, i = top * width + x; y <= bottom; y++, i += width) {
+        for (int y = top, i = top * width + r; y <= bottom; y++, i += width) {
             pixels[i] = argb;
         }
     }
