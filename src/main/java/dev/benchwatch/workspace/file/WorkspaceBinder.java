@@ -74,6 +74,7 @@ final class WorkspaceBinder {
         top.rejectUnknown();
         checkPipelineOutputs(devices, pipelines);
         checkReferences(devices, pipelines);
+        checkPipelineCycles(pipelines);
         checkConditions(devices, pipelines);
         return problems.isEmpty()
                 ? new Workspace(version, devices, channels, pipelines, windows, triggers, layout)
@@ -427,7 +428,11 @@ final class WorkspaceBinder {
         String unit = f.text("unit", false, "", "a unit text such as \"W\"");
         List<OperatorSpec> operators = f.list("operators", false, "operators", this::operator);
         f.rejectUnknown();
-        return f.ok() ? new PipelineSpec(id, input, output, unit, operators) : null;
+        if (!f.ok()) {
+            return null;
+        }
+        pipelineInputs.put(id, new Reference(Target.CHANNEL, input, f.raw("input"), f.path("input")));
+        return new PipelineSpec(id, input, output, unit, operators);
     }
 
     private OperatorSpec operator(Json node, String path) {
@@ -747,6 +752,62 @@ final class WorkspaceBinder {
                 problems.at(locateInside(condition.text(), problem.offset()), condition.path(), problem.message());
             }
         }
+    }
+
+    /** Where each valid pipeline's input stands, for cycle messages. */
+    private final Map<String, Reference> pipelineInputs = new LinkedHashMap<>();
+
+    /**
+     * A pipeline fed, through inputs and joins, by its own output would never get a first reading; the
+     * engine refuses it, so the file is refused too (once per cycle, at the first pipeline of it in the file).
+     */
+    private void checkPipelineCycles(List<PipelineSpec> pipelines) {
+        Map<String, PipelineSpec> producer = new LinkedHashMap<>();
+        pipelines.forEach(p -> producer.put(p.output(), p));
+        Set<String> reported = new LinkedHashSet<>();
+        for (PipelineSpec start : pipelines) {
+            List<String> cycle = cycleThrough(start, producer);
+            if (cycle != null && java.util.Collections.disjoint(cycle, reported)) {
+                reported.addAll(cycle);
+                Reference input = pipelineInputs.get(start.id());
+                problems.at(input.at(), input.path(), "pipelines " + String.join(" -> ", cycle) + " -> " + start.id()
+                        + " feed each other in a cycle; expected every pipeline to start from a device's channel");
+            }
+        }
+    }
+
+    /** The ids of a cycle that leads from {@code start} back to itself, or null. */
+    private static List<String> cycleThrough(PipelineSpec start, Map<String, PipelineSpec> producer) {
+        java.util.ArrayDeque<List<String>> paths = new java.util.ArrayDeque<>();
+        paths.add(List.of(start.id()));
+        Map<String, PipelineSpec> byId = new LinkedHashMap<>();
+        producer.values().forEach(p -> byId.put(p.id(), p));
+        Set<String> seen = new LinkedHashSet<>();
+        while (!paths.isEmpty()) {
+            List<String> path = paths.poll();
+            PipelineSpec last = byId.get(path.get(path.size() - 1));
+            List<String> sources = new ArrayList<>();
+            sources.add(last.input());
+            last.operators().stream().filter(o -> o instanceof OperatorSpec.Join)
+                    .forEach(o -> sources.add(((OperatorSpec.Join) o).otherChannel()));
+            for (String channel : sources) {
+                PipelineSpec feeder = producer.get(channel);
+                if (feeder == null) {
+                    continue;
+                }
+                if (feeder.id().equals(start.id())) {
+                    List<String> cycle = new ArrayList<>(path);
+                    java.util.Collections.reverse(cycle.subList(1, cycle.size()));
+                    return cycle;
+                }
+                if (seen.add(feeder.id())) {
+                    List<String> longer = new ArrayList<>(path);
+                    longer.add(feeder.id());
+                    paths.add(longer);
+                }
+            }
+        }
+        return null;
     }
 
     /** The location of a path recorded earlier (pipeline outputs are kept by path only). */

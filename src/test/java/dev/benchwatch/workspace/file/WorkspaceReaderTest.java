@@ -158,6 +158,23 @@ class WorkspaceReaderTest {
     }
 
     @Test
+    void pipelinesThatFeedEachOtherAreReportedOncePerCycle() {
+        WorkspaceReader.Result result = new WorkspaceReader().read("""
+                {"schemaVersion": 1,
+                 "devices": [{"name": "r", "kind": "replay", "file": "a.csv", "channel": "temp"}],
+                 "pipelines": [
+                   {"id": "a", "input": "y", "output": "x"},
+                   {"id": "b", "input": "z", "output": "y"},
+                   {"id": "c", "input": "temp", "output": "z", "operators": [
+                     {"op": "join", "channel": "x", "tolerance": "1ms", "function": "add"}]},
+                   {"id": "d", "input": "temp", "output": "w"}]}
+                """);
+        assertThat(result.errors()).containsExactly(new WorkspaceError(4, 25, "pipelines[0].input",
+                "pipelines a -> c -> b -> a feed each other in a cycle; expected every pipeline to start from a "
+                        + "device's channel"));
+    }
+
+    @Test
     void decoderSettingsThatCannotWorkAreReported() {
         WorkspaceReader.Result result = new WorkspaceReader().read("""
                 {"schemaVersion": 1, "devices": [

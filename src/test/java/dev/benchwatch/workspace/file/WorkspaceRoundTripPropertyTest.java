@@ -101,14 +101,15 @@ class WorkspaceRoundTripPropertyTest {
             for (int i = 0; i < pipelineCount; i++) {
                 outputs.add("p" + i + ident());
             }
-            List<String> inputs = new ArrayList<>(channels);
-            inputs.addAll(outputs);
             for (int i = 0; i < pipelineCount; i++) {
+                // a pipeline may read device channels and earlier pipelines' outputs: chains, never cycles
+                List<String> inputs = new ArrayList<>(channels);
+                inputs.addAll(outputs.subList(0, i));
                 List<OperatorSpec> operators = new ArrayList<>();
                 for (int j = 0; j < random.nextInt(4); j++) {
                     operators.add(operator(inputs));
                 }
-                String input = pick(channels);
+                String input = pick(inputs);
                 pipelines.add(new PipelineSpec("pipe" + i + ident(), input, outputs.get(i), text(), operators));
             }
             channels.addAll(outputs);
