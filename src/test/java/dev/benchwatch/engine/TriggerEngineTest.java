@@ -201,12 +201,12 @@ class TriggerEngineTest {
                 .action(new ActionSpec.Log("{trigger} at {value}"))
                 .action(new ActionSpec.Notify("{trigger}", "{channel}={value} ({severity})"))
                 .action(new ActionSpec.DeviceCommand("oven", "HEATER OFF {value}"))
-                .action(new ActionSpec.MqttPublish("lab/alarm", "{\"t\":\"{trigger}\",\"v\":{value}}", 1, false))
+                .action(new ActionSpec.MqttPublish("lab/alarm/{severity}", "{\"t\":\"{trigger}\",\"v\":{value}}", 1, false))
                 .action(new ActionSpec.RecordingMarker("{trigger} fired"))
                 .build());
         feed(0, 101.5);
         assertThat(sent()).containsExactly("notify Oven hot: oven_temp=101.5 (critical) critical",
-                "device oven <- HEATER OFF 101.5", "mqtt lab/alarm <- {\"t\":\"Oven hot\",\"v\":101.5} q1",
+                "device oven <- HEATER OFF 101.5", "mqtt lab/alarm/critical <- {\"t\":\"Oven hot\",\"v\":101.5} q1",
                 "marker Oven hot fired");
         engine.events().awaitIdle(5, TimeUnit.SECONDS);
         synchronized (outcomes) {

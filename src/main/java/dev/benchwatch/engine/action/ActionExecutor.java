@@ -96,7 +96,7 @@ public final class ActionExecutor implements AutoCloseable {
                     ActionTemplate.render(notify.message(), request), request.severity().key());
             case ActionSpec.DeviceCommand command -> ports.devices().send(command.device(),
                     ActionTemplate.render(command.payload(), request));
-            case ActionSpec.MqttPublish publish -> ports.mqtt().publish(publish.topic(),
+            case ActionSpec.MqttPublish publish -> ports.mqtt().publish(topic(publish, request),
                     ActionTemplate.render(publish.payload(), request), publish.qos(), publish.retain());
             case ActionSpec.RecordingMarker marker -> ports.markers().mark(request.timestampNanos(),
                     ActionTemplate.render(marker.label(), request));
@@ -109,7 +109,7 @@ public final class ActionExecutor implements AutoCloseable {
             case ActionSpec.Notify notify -> ActionTemplate.render(notify.title(), request);
             case ActionSpec.DeviceCommand command -> command.device() + " <- "
                     + ActionTemplate.render(command.payload(), request);
-            case ActionSpec.MqttPublish publish -> publish.topic() + " <- "
+            case ActionSpec.MqttPublish publish -> topic(publish, request) + " <- "
                     + ActionTemplate.render(publish.payload(), request);
             case ActionSpec.RecordingMarker marker -> ActionTemplate.render(marker.label(), request);
         };
@@ -156,5 +156,10 @@ public final class ActionExecutor implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+    }
+
+    /** The topic with its placeholders filled; a filled-in + or # would be a wildcard, so they become _. */
+    private static String topic(ActionSpec.MqttPublish publish, ActionRequest request) {
+        return ActionTemplate.render(publish.topic(), request).replace('+', '_').replace('#', '_');
     }
 }

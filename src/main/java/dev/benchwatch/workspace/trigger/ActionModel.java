@@ -50,11 +50,7 @@ public sealed interface ActionModel {
             if (topic.contains("+") || topic.contains("#")) {
                 throw new InvalidFieldException("topic", "must not contain the wildcards + or #");
             }
-            if (FieldChecks.hasPlaceholder(topic)) {
-                // the engine's executor renders the payload only and publishes to the topic as written
-                throw new InvalidFieldException("topic", "placeholders are not filled in a topic; put them in the "
-                        + "payload");
-            }
+            topic = FieldChecks.template(topic, "topic"); // the engine fills placeholders in the topic too
             payload = FieldChecks.template(payload == null ? "" : payload, "payload");
             if (qos < 0 || qos > 2) {
                 throw new InvalidFieldException("qos", "must be 0, 1 or 2, got " + qos);

@@ -113,8 +113,8 @@ class TriggerModelTest {
         rejects(() -> new ActionModel.MqttPublish("lab/#", "{value}", 0, false), "topic",
                 "must not contain the wildcards + or #");
         rejects(() -> new ActionModel.MqttPublish("lab/a", "{value}", 3, false), "qos", "must be 0, 1 or 2, got 3");
-        rejects(() -> new ActionModel.MqttPublish("lab/{trigger}", "{value}", 0, false), "topic",
-                "placeholders are not filled in a topic; put them in the payload");
+        rejects(() -> new ActionModel.MqttPublish("lab/{trigerr}", "{value}", 0, false), "topic",
+                "unknown placeholder {trigerr}; use {trigger}, {channel}, {value}, {severity}, {state}, {time}");
         rejects(() -> new ActionModel.MqttPublish("lab/a", "{valeu}", 0, false), "payload",
                 "unknown placeholder {valeu}; use {trigger}, {channel}, {value}, {severity}, {state}, {time}");
         rejects(() -> new ActionModel.RecordingMarker(""), "label", "must not be empty");
