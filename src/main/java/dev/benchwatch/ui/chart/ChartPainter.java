@@ -1,6 +1,7 @@
 package dev.benchwatch.ui.chart;
 
 import java.nio.IntBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,7 @@ final class ChartPainter {
     private long rasterTickStep;
     private ChartSeries[] rasterSeries = new ChartSeries[0];
     private int[] rasterFlags = new int[0];
+    private List<Object> legendKey = List.of();
     private int rasterLeftEnd;
     private int rasterFrom;
     /** Columns the last paint drew into the raster (for tests and profiling). */
@@ -109,12 +111,14 @@ final class ChartPainter {
         long start = drawStart;
         long end = drawEnd;
 
-        gc.setFill(theme.background());
-        gc.fillRect(0, 0, width, height);
-
         double legendHeight = layoutLegend(series, width, false, gc, theme);
         plotTop = TOP_MARGIN + legendHeight;
         plotHeight = Math.max(1, height - BOTTOM_MARGIN - plotTop);
+        // The canvas keeps what was drawn: the legend (above legendBottom, where nothing else is drawn) is
+        // cleared and drawn again only when it changes, which saves most of the text a frame draws.
+        double legendBottom = Math.max(0, plotTop - 5);
+        gc.setFill(theme.background());
+        gc.fillRect(0, legendBottom, width, height - legendBottom);
 
         // decimate (incrementally), then size the left margin for the y labels; only when the margin has to
         // change does the plot width change, and with it every column: decimate again at the new width. The
@@ -223,13 +227,36 @@ final class ChartPainter {
         gc.fillRect(bl, bt + 1, 1, plotHeight - 2);
         gc.fillRect(bl + plotWidth - 1, bt + 1, 1, plotHeight - 2);
 
-        layoutLegend(series, width, true, gc, theme);
+        List<Object> key = legendKey(series, width, height, theme, legendBottom);
+        if (!key.equals(legendKey)) {
+            gc.setFill(theme.background());
+            gc.fillRect(0, 0, width, legendBottom);
+            layoutLegend(series, width, true, gc, theme);
+            legendKey = key;
+        }
         paintReadout(gc, theme, chart);
         paintBadge(gc, theme, chart);
     }
 
     TraceRaster raster() {
         return raster;
+    }
+
+    /** What the legend depends on (the series drawn, how, and where). */
+    private List<Object> legendKey(List<ChartSeries> series, double width, double height, ChartTheme theme,
+                                   double legendBottom) {
+        List<Object> key = new ArrayList<>(4 + series.size() * 3);
+        key.add(width);
+        key.add(height);
+        key.add(Math.max(plotLeft, MIN_LEFT_MARGIN));
+        key.add(legendBottom);
+        key.add(theme);
+        for (ChartSeries s : series) {
+            key.add(s);
+            key.add(s.isVisible());
+            key.add(s.stats() != null);
+        }
+        return key;
     }
 
     /** Makes the next paint draw the whole raster. */
