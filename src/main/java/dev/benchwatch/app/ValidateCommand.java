@@ -45,7 +45,7 @@ public final class ValidateCommand implements Callable<Integer> {
         String name = file.toString();
         WorkspaceReader.Result result;
         try {
-            result = new WorkspaceReader().read(file);
+            result = new WorkspaceReader(new dev.benchwatch.workspace.TriggerLanguageCheck()).read(file);
         } catch (IOException e) {
             String reason = e instanceof NoSuchFileException ? "no such file"
                     : e instanceof AccessDeniedException ? "permission denied"

@@ -45,6 +45,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void triggerConditionsAreCheckedWithTheTriggerLanguage() {
+        String file = fixture("bad-trigger-text.json");
+        CliRun run = CliRun.of("validate", file);
+        assertThat(run.status()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.out().lines().toList()).containsExactly(
+                file + ":8:75: triggers[0].when: expected a number after '>', found 'abc'",
+                file + ":9:57: triggers[1].when: unknown channel 'oven_tmp'; expected a channel declared in channels, "
+                        + "defined by a device, or created by a pipeline",
+                file + ": 2 errors, not a valid workspace");
+    }
+
+    @Test
     void badJsonExitsTwo() {
         String file = fixture("bad-json-truncated.json");
         CliRun run = CliRun.of("validate", file);
