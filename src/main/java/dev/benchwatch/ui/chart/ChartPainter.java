@@ -402,7 +402,21 @@ final class ChartPainter {
             rowFirst = new double[columns];
             rowLast = new double[columns];
         }
-        for (int c = 0; c < columns; c++) {
+        // only the columns the raster's window needs (all of them unless it only scrolled): up to the first
+        // point after its left part, and from the last point before its right part
+        int leftTo = leftTo(d);
+        int rightFrom = rightFrom(d);
+        if (leftTo >= rightFrom) {
+            leftTo = 0;
+            rightFrom = 0;
+        }
+        for (int c = 0; c < columns; c = c + 1 == leftTo ? Math.max(c + 1, rightFrom) : c + 1) {
+            if (c >= leftTo && c < rightFrom) {
+                c = rightFrom;
+                if (c >= columns) {
+                    break;
+                }
+            }
             if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
                 rowMin[c] = yOf(d.min[c]) - plotTop;
                 rowMax[c] = yOf(d.max[c]) - plotTop;
@@ -420,7 +434,44 @@ final class ChartPainter {
         double afterY = d.hasAfter && !Double.isNaN(d.afterValue) ? yOf(d.afterValue) - plotTop : Double.NaN;
         int argb = (int) Math.round(color.getOpacity() * 255) << 24 | (int) Math.round(color.getRed() * 255) << 16
                 | (int) Math.round(color.getGreen() * 255) << 8 | (int) Math.round(color.getBlue() * 255);
-        raster.trace(columns, d.count, rowMin, rowMax, rowFirst, rowLast, beforeX, beforeY, afterX, afterY, argb);
+        if (leftTo > 0) {
+            boolean all = leftTo == columns;
+            raster.trace(0, leftTo, d.count, rowMin, rowMax, rowFirst, rowLast, beforeX, beforeY,
+                    all ? afterX : Double.NaN, all ? afterY : Double.NaN, argb);
+        }
+        if (rightFrom < columns) {
+            boolean all = rightFrom == 0;
+            raster.trace(rightFrom, columns, d.count, rowMin, rowMax, rowFirst, rowLast, all ? beforeX : Double.NaN,
+                    all ? beforeY : Double.NaN, afterX, afterY, argb);
+        }
+    }
+
+    /** End (exclusive) of the columns the window's left part needs: through the first point after it. */
+    private int leftTo(DecimatedColumns d) {
+        int leftEnd = raster.leftEnd();
+        if (leftEnd < 0) {
+            return 0;
+        }
+        for (int c = leftEnd + 1; c < columns; c++) {
+            if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
+                return c + 1;
+            }
+        }
+        return columns;
+    }
+
+    /** Start of the columns the window's right part needs: from the last point before it (else 0). */
+    private int rightFrom(DecimatedColumns d) {
+        int from = raster.from();
+        if (from >= columns) {
+            return columns;
+        }
+        for (int c = from - 1; c >= 0; c--) {
+            if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private PixelBuffer<IntBuffer> rasterBuffer() {
@@ -487,12 +538,26 @@ final class ChartPainter {
      */
     private void profileRows(DecimatedColumns d, Shape shape, long start, long end, double[] rows) {
         ensure(columns + 2);
+        // as traceIntoRaster: only the points the raster's window needs (the rows between the two parts are
+        // not drawn, whatever they are)
+        int leftTo = leftTo(d);
+        int rightFrom = rightFrom(d);
+        if (leftTo >= rightFrom) {
+            leftTo = 0;
+            rightFrom = 0;
+        }
         int n = 0;
-        if (d.hasBefore && !Double.isNaN(d.beforeValue)) {
+        if (d.hasBefore && !Double.isNaN(d.beforeValue) && (leftTo > 0 || rightFrom == 0)) {
             xs[n] = xOf(d.beforeTime, start, end) - plotLeft - 0.5;
             ys[n++] = yOf(d.beforeValue) - plotTop;
         }
         for (int c = 0; c < columns; c++) {
+            if (c == leftTo && c < rightFrom) {
+                c = rightFrom;
+                if (c >= columns) {
+                    break;
+                }
+            }
             if (d.count[c] > 0 && d.min[c] <= d.max[c]) {
                 xs[n] = c;
                 ys[n++] = yOf(switch (shape) {
@@ -502,7 +567,7 @@ final class ChartPainter {
                 }) - plotTop;
             }
         }
-        if (d.hasAfter && !Double.isNaN(d.afterValue)) {
+        if (d.hasAfter && !Double.isNaN(d.afterValue) && (rightFrom < columns || leftTo == columns)) {
             xs[n] = xOf(d.afterTime, start, end) - plotLeft - 0.5;
             ys[n++] = yOf(d.afterValue) - plotTop;
         }

@@ -44,6 +44,16 @@ final class TraceRaster {
         this.from = from;
     }
 
+    /** Last visible column of the window's left part (-1: none). */
+    int leftEnd() {
+        return leftEnd;
+    }
+
+    /** First visible column of the window's right part. */
+    int from() {
+        return from;
+    }
+
     /** Array column of visible column x, or -1 when x is outside the raster or the window. */
     private int ring(int x) {
         if (x < 0 || x >= width || (x > leftEnd && x < from)) {
@@ -159,7 +169,7 @@ final class TraceRaster {
      * each side, each row blended by the share of it covered.
      */
     void polyline(double[] rows, double half, int rgb, double alpha) {
-        for (int x = 0; x < width; x++) {
+        for (int x = leftEnd >= 0 ? 0 : from; x < width; x = x == leftEnd ? Math.max(x + 1, from) : x + 1) {
             double y = rows[x + 1];
             if (Double.isNaN(y)) {
                 continue;
@@ -176,7 +186,7 @@ final class TraceRaster {
 
     /** Fills between two profiles (see {@link #polyline}) at {@code alpha}, column by column. */
     void band(double[] upper, double[] lower, int rgb, double alpha) {
-        for (int x = 0; x < width; x++) {
+        for (int x = leftEnd >= 0 ? 0 : from; x < width; x = x == leftEnd ? Math.max(x + 1, from) : x + 1) {
             double a = upper[x + 1];
             double b = lower[x + 1];
             if (Double.isNaN(a) || Double.isNaN(b)) {
@@ -255,9 +265,16 @@ final class TraceRaster {
      */
     void trace(int columns, int[] count, double[] yMin, double[] yMax, double[] yFirst, double[] yLast,
                double beforeX, double beforeY, double afterX, double afterY, int argb) {
+        trace(0, columns, count, yMin, yMax, yFirst, yLast, beforeX, beforeY, afterX, afterY, argb);
+    }
+
+    /** As {@link #trace(int, int[], double[], double[], double[], double[], double, double, double, double, int)}
+     * for columns [from, to) only (the arrays' other entries are not read). */
+    void trace(int from, int to, int[] count, double[] yMin, double[] yMax, double[] yFirst, double[] yLast,
+               double beforeX, double beforeY, double afterX, double afterY, int argb) {
         double prevX = beforeX;
         double prevY = beforeY;
-        for (int c = 0; c < columns; c++) {
+        for (int c = from; c < to; c++) {
             if (count[c] == 0 || Double.isNaN(yMin[c])) {
                 continue;
             }
