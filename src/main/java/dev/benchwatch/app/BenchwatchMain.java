@@ -64,11 +64,6 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
     @Override
     public Integer call() throws Exception {
         java.io.PrintWriter err = spec.commandLine().getErr();
-        if (workspace != null) {
-            err.println("benchwatch: workspace files are not supported yet; the console opens on the simulator bench "
-                    + "without --workspace");
-            return 2;
-        }
         dev.benchwatch.ui.Theme chosen;
         try {
             chosen = theme == null ? null : dev.benchwatch.ui.Theme.parse(theme);
@@ -76,6 +71,6 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             err.println("benchwatch: " + e.getMessage());
             return 2;
         }
-        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view), spec.commandLine().getOut(), err);
+        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view, workspace), spec.commandLine().getOut(), err);
     }
 }

@@ -23,7 +23,7 @@ import javafx.stage.Stage;
  */
 final class ConsoleLauncher {
     /** What the user asked for on the command line. */
-    record Request(Theme theme, Path screenshot, Duration after, View view) {
+    record Request(Theme theme, Path screenshot, Duration after, View view, Path workspace) {
     }
 
     /** What a screenshot shows. */
@@ -32,17 +32,57 @@ final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
+    /** The workspace in {@code file}, or null after printing its errors as validate does. */
+    private static dev.benchwatch.workspace.file.Workspace readWorkspace(Path file, PrintWriter out, PrintWriter err) {
+        try {
+            var result = new dev.benchwatch.workspace.file.WorkspaceReader(new dev.benchwatch.workspace.TriggerLanguageCheck())
+                    .read(file);
+            if (!result.valid()) {
+                result.errors().forEach(e -> err.println(e.format(file.toString())));
+                err.println(file + ": " + result.errors().size() + " error(s); the console did not open it "
+                        + "(check it with: benchwatch validate " + file + ")");
+                err.flush();
+                return null;
+            }
+            return result.workspace();
+        } catch (java.io.IOException e) {
+            err.println("benchwatch: cannot read workspace " + file + ": " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
     static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
         Path layoutFile = ConfigDirectory.current().resolve("console-layout.properties");
         WindowLayout layout = request.screenshot() != null ? WindowLayout.DEFAULT : WindowLayout.load(layoutFile);
         if (request.theme() != null) {
             layout = layout.withTheme(request.theme());
         }
+        dev.benchwatch.workspace.file.Workspace workspace = null;
+        if (request.workspace() != null) {
+            workspace = readWorkspace(request.workspace(), out, err);
+            if (workspace == null) {
+                return 2;
+            }
+        }
         // the console shares the machine with its own rendering: the engine parks rather than spins when idle
         Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build());
         engine.start();
         DeviceBench bench = new DeviceBench(engine);
-        SimulatorBench.configure(engine, bench, true);
+        java.util.List<java.util.List<String>> chartLayout = java.util.List.of();
+        if (workspace == null) {
+            SimulatorBench.configure(engine, bench, true);
+        } else {
+            Path base = request.workspace().toAbsolutePath().getParent();
+            dev.benchwatch.workspace.WorkspaceSetupReport report =
+                    dev.benchwatch.workspace.WorkspaceSetup.apply(workspace, engine, bench, System.getenv(), base);
+            for (var problem : report.errors()) {
+                err.println("benchwatch: " + request.workspace() + ": " + problem); // the rest of the bench still runs
+            }
+            err.flush();
+            chartLayout = report.charts();
+        }
+        java.util.List<java.util.List<String>> charts = chartLayout;
 
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger status = new AtomicInteger(0);
@@ -64,7 +104,7 @@ final class ConsoleLauncher {
             try {
                 Stage stage = new Stage();
                 ConsoleWindow window = new ConsoleWindow(stage, engine, bench, chosen,
-                        request.screenshot() != null ? null : layoutFile);
+                        request.screenshot() != null ? null : layoutFile, charts);
                 stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 window.show();
                 if (request.screenshot() != null) {

@@ -38,6 +38,8 @@ import javafx.stage.Stage;
  */
 public final class ConsoleWindow {
     public static final int CHARTS = 2;
+    /** More charts than this get too short to read in a 1000-pixel-high window. */
+    public static final int MAX_CHARTS = 4;
 
     private final Stage stage;
     private final Scene scene;
@@ -54,18 +56,34 @@ public final class ConsoleWindow {
 
     /** @param layoutFile where the window layout is remembered, or null to remember nothing */
     public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile) {
+        this(stage, engine, bench, layout, layoutFile, java.util.List.of());
+    }
+
+    /**
+     * @param chartLayout the channels of each chart (a workspace's layout); empty for the default: the first
+     *               channels, on {@link #CHARTS} charts
+     */
+    public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile,
+                         java.util.List<java.util.List<String>> chartLayout) {
         this.stage = stage;
         this.layoutFile = layoutFile;
         pulse = new ConsolePulse(engine);
         GaugesViewModel gaugesModel = new GaugesViewModel(engine.config().latencyBudgetNanos());
-        ChannelsViewModel channelsModel = new ChannelsViewModel();
+        java.util.Map<String, Integer> plan = new java.util.HashMap<>();
+        int chartCount = Math.max(CHARTS, Math.min(MAX_CHARTS, chartLayout.size()));
+        for (int i = 0; i < chartLayout.size(); i++) {
+            for (String channel : chartLayout.get(i)) {
+                plan.putIfAbsent(channel, Math.min(i, chartCount - 1) + 1);
+            }
+        }
+        ChannelsViewModel channelsModel = new ChannelsViewModel(plan);
         DevicesViewModel devicesModel = new DevicesViewModel(bench);
         events = new EventLogViewModel(engine);
 
         gauges = new GaugesPanel(gaugesModel);
         devices = new DevicesPanel(devicesModel);
-        ChannelsPanel channels = new ChannelsPanel(channelsModel, CHARTS);
-        charts = new ChartsPanel(engine, channelsModel.rows(), CHARTS);
+        ChannelsPanel channels = new ChannelsPanel(channelsModel, chartCount);
+        this.charts = new ChartsPanel(engine, channelsModel.rows(), chartCount);
         log = new EventLogPanel(events);
         AlarmBanner banner = new AlarmBanner(events);
 

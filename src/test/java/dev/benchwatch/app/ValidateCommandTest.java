@@ -57,6 +57,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theConsoleRefusesAnInvalidWorkspaceWithTheSameMessages() {
+        String file = fixture("bad-trigger-text.json");
+        CliRun run = CliRun.of("--workspace", file, "--screenshot", "unused.png");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains(file + ":8:75: triggers[0].when: expected a number after '>', found 'abc'")
+                .contains("the console did not open it");
+        assertThat(java.nio.file.Files.exists(Path.of("unused.png"))).isFalse();
+    }
+
+    @Test
     void badJsonExitsTwo() {
         String file = fixture("bad-json-truncated.json");
         CliRun run = CliRun.of("validate", file);

@@ -22,6 +22,17 @@ public final class ChannelsViewModel implements FrameListener {
     private final ObservableList<ChannelRow> rows = FXCollections.observableArrayList();
     private final Map<Integer, ChannelRow> byId = new HashMap<>();
     private long lastUpdate = Long.MIN_VALUE;
+    private final Map<String, Integer> chartPlan;
+
+    /** Plots the first channels as they appear. */
+    public ChannelsViewModel() {
+        this(Map.of());
+    }
+
+    /** @param chartPlan channel name to the chart (1-based) that draws it; others are not plotted */
+    public ChannelsViewModel(Map<String, Integer> chartPlan) {
+        this.chartPlan = Map.copyOf(chartPlan);
+    }
     private long lastSequence = -1;
 
     public ObservableList<ChannelRow> rows() {
@@ -42,8 +53,13 @@ public final class ChannelsViewModel implements FrameListener {
                 row = new ChannelRow(value.id(), value.name(), value.device(), value.unit());
                 byId.put(value.id(), row);
                 rows.add(row);
-                row.onChartProperty().set(rows.size() <= DEFAULT_CHANNELS_ON_CHART);
-                row.chartProperty().set(rows.size() == 1 ? 1 : 2); // the first apart: scales rarely match
+                if (chartPlan.isEmpty()) {
+                    row.onChartProperty().set(rows.size() <= DEFAULT_CHANNELS_ON_CHART);
+                    row.chartProperty().set(rows.size() == 1 ? 1 : 2); // the first apart: scales rarely match
+                } else { // a workspace's layout says which channel goes on which chart
+                    row.onChartProperty().set(chartPlan.containsKey(row.name()));
+                    row.chartProperty().set(chartPlan.getOrDefault(row.name(), 1));
+                }
             }
             row.latest.set(value.latest());
             if (row.lastCount >= 0 && nowNanos > row.lastCountNanos) {

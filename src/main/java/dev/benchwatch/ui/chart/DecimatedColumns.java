@@ -33,6 +33,13 @@ public final class DecimatedColumns {
     long seenHead;
     long seenGeneration;
     int recomputedFrom;
+    long beginSequence;
+    // the visible extent and the columns holding it, kept up to date by MinMaxDecimator.decimateAligned
+    boolean extentKnown;
+    double lowest;
+    double highest;
+    int lowestColumn;
+    int highestColumn;
 
     void resize(int columns) {
         if (min.length < columns) {
@@ -52,6 +59,63 @@ public final class DecimatedColumns {
     public void invalidate() {
         aligned = false;
         source = null;
+        extentKnown = false;
+    }
+
+    /**
+     * Updates the visible extent after columns [from, columns) were recomputed and the rest shifted left by
+     * {@code shift}: when the columns that held the extremes are still among the kept ones, only the
+     * recomputed columns are scanned; otherwise all of them.
+     */
+    void updateExtent(int shift, int from) {
+        boolean keep = extentKnown && from > 0;
+        int lowAt = lowestColumn - shift;
+        int highAt = highestColumn - shift;
+        if (!keep || lowAt < 0 || lowAt >= from) {
+            scanLowest(0);
+        } else {
+            lowestColumn = lowAt;
+            for (int c = from; c < columns; c++) {
+                if (min[c] < lowest) {
+                    lowest = min[c];
+                    lowestColumn = c;
+                }
+            }
+        }
+        if (!keep || highAt < 0 || highAt >= from) {
+            scanHighest(0);
+        } else {
+            highestColumn = highAt;
+            for (int c = from; c < columns; c++) {
+                if (max[c] > highest) {
+                    highest = max[c];
+                    highestColumn = c;
+                }
+            }
+        }
+        extentKnown = true;
+    }
+
+    private void scanLowest(int from) {
+        lowest = Double.POSITIVE_INFINITY;
+        lowestColumn = -1;
+        for (int c = from; c < columns; c++) {
+            if (min[c] < lowest) {
+                lowest = min[c];
+                lowestColumn = c;
+            }
+        }
+    }
+
+    private void scanHighest(int from) {
+        highest = Double.NEGATIVE_INFINITY;
+        highestColumn = -1;
+        for (int c = from; c < columns; c++) {
+            if (max[c] > highest) {
+                highest = max[c];
+                highestColumn = c;
+            }
+        }
     }
 
     /**
@@ -135,6 +199,9 @@ public final class DecimatedColumns {
 
     /** Smallest finite column minimum (+inf when none): the visible data's lower extent. */
     public double overallMin() {
+        if (extentKnown) {
+            return lowest;
+        }
         double lo = Double.POSITIVE_INFINITY;
         for (int c = 0; c < columns; c++) {
             if (min[c] < lo) {
@@ -146,6 +213,9 @@ public final class DecimatedColumns {
 
     /** Largest finite column maximum (-inf when none). */
     public double overallMax() {
+        if (extentKnown) {
+            return highest;
+        }
         double hi = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < columns; c++) {
             if (max[c] > hi) {

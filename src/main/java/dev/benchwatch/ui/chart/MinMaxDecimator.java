@@ -82,7 +82,7 @@ public final class MinMaxDecimator {
         }
         out.resize(columns);
         out.invalidate();
-        fill(series, out, 0, columns, false, startTime, endTime, 0, 0);
+        fill(series, out, 0, columns, false, startTime, endTime, 0, 0, false);
         out.recomputedFrom = 0;
     }
 
@@ -106,6 +106,7 @@ public final class MinMaxDecimator {
         out.resize(columns);
         long startTime = origin + gridTime(firstColumn, span, columns);
         int from = 0;
+        boolean incremental = false;
         long shift = firstColumn - out.firstColumn;
         if (out.aligned && out.source == series && out.span == span && out.origin == origin
                 && out.seenGeneration == series.generation()
@@ -113,6 +114,7 @@ public final class MinMaxDecimator {
                 && (out.seenHead == series.firstSequence()
                     || (!series.isEmpty() && series.firstTime() < startTime))) {
             // points dropped since (older than the oldest held, so before the range) change nothing shown
+            incremental = true;
             out.shiftLeft((int) shift);
             from = columns - (int) shift; // columns new to the grid
             long firstNew = Math.max(out.seenEnd, series.firstSequence());
@@ -124,7 +126,8 @@ public final class MinMaxDecimator {
                 }
             }
         }
-        fill(series, out, from, columns, true, startTime, origin, firstColumn, span);
+        fill(series, out, from, columns, true, startTime, origin, firstColumn, span, incremental);
+        out.updateExtent(incremental ? (int) shift : 0, incremental ? from : 0);
         out.aligned = true;
         out.origin = origin;
         out.source = series;
@@ -142,11 +145,15 @@ public final class MinMaxDecimator {
      * [startTime, endTime).
      */
     private void fill(SeriesBuffer series, DecimatedColumns out, int from, int columns, boolean aligned,
-                      long startTime, long endOrOrigin, long firstColumn, long span) {
-        long begin = series.sequenceAtOrAfter(startTime);
+                      long startTime, long endOrOrigin, long firstColumn, long span, boolean incremental) {
+        // incrementally, the range's start only moved on a little since the last frame (gallop from there)
+        // and the columns to recompute are near the newest points (gallop back from the end)
+        long begin = incremental ? series.sequenceAtOrAfter(startTime, out.beginSequence)
+                : series.sequenceAtOrAfter(startTime);
+        out.beginSequence = begin;
         long seq = from == 0 ? begin
-                : series.sequenceAtOrAfter(boundary(aligned, startTime, endOrOrigin, columns, firstColumn, span, from),
-                        begin);
+                : Math.max(begin, series.sequenceAtOrAfterFromEnd(
+                        boundary(aligned, startTime, endOrOrigin, columns, firstColumn, span, from)));
         for (int c = from; c < columns; c++) {
             long to = series.sequenceAtOrAfter(
                     boundary(aligned, startTime, endOrOrigin, columns, firstColumn, span, c + 1), seq);
@@ -167,8 +174,8 @@ public final class MinMaxDecimator {
             seq = to;
         }
         if (from >= columns) {
-            seq = series.sequenceAtOrAfter(
-                    boundary(aligned, startTime, endOrOrigin, columns, firstColumn, span, columns), begin);
+            seq = Math.max(begin, series.sequenceAtOrAfterFromEnd(
+                    boundary(aligned, startTime, endOrOrigin, columns, firstColumn, span, columns)));
         }
         out.hasBefore = begin > series.firstSequence();
         if (out.hasBefore) {

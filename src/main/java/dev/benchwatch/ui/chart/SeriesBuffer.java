@@ -240,6 +240,22 @@ public final class SeriesBuffer {
     }
 
     /**
+     * As {@link #sequenceAtOrAfter(long)}, for a time near the newest points: gallops back from the newest
+     * point (1, 2, 4, ... points), so the cost grows with the distance from the end, not the series' length.
+     */
+    public long sequenceAtOrAfterFromEnd(long time) {
+        long hi = tail;
+        long step = 1;
+        long probe = tail - 1;
+        while (probe >= head && times[(int) probe & mask] >= time) {
+            hi = probe;
+            probe = hi - step;
+            step <<= 1;
+        }
+        return search(time, Math.max(head, probe + 1), hi);
+    }
+
+    /**
      * Value of the newest point at or before {@code time} (the value the series had then); NaN when the
      * series has no point that old.
      */
