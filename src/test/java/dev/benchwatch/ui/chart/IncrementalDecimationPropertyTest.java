@@ -77,6 +77,11 @@ class IncrementalDecimationPropertyTest {
                 model.add(last, v);
             }
             long end = (buffer.isEmpty() ? t : buffer.lastTime()) + 1;
+            for (int q = 0; q < 5 && !buffer.isEmpty(); q++) { // the search back from the end
+                long time = buffer.firstTime() - 3 + (long) (random.nextDouble() * (end + 6 - buffer.firstTime()));
+                assertThat(buffer.sequenceAtOrAfterFromEnd(time)).as("first point at or after %d", time)
+                        .isEqualTo(buffer.sequenceAtOrAfter(time));
+            }
             long firstColumn = MinMaxDecimator.firstGridColumn(end - origin, span, columns) + pannedBy;
             decimator.decimateAligned(buffer, origin, firstColumn, span, columns, kept);
 
