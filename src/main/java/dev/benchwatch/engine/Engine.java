@@ -85,7 +85,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile Thread engineThread;
-    private final Wakeup wakeup = new Wakeup();
+    private final Wakeup wakeup;
     private final Object registrationLock = new Object();
 
     // --- engine thread only ---
@@ -149,6 +149,7 @@ public final class Engine implements AutoCloseable {
 
     public Engine(EngineConfig config, ActionPorts ports) {
         this.config = config;
+        this.wakeup = new Wakeup(config.idleMode() == EngineConfig.IdleMode.LOW_CPU);
         this.clock = config.clock();
         this.mode = config.mode();
         this.bus = new EventBus();
@@ -367,7 +368,7 @@ public final class Engine implements AutoCloseable {
     /** Hands an event (device status, anomaly, user action...) to the engine from any thread. */
     public void publishEvent(Event event) {
         inbox.offer(event);
-        wakeup.signal();
+        wakeup.signalNow(); // events and commands are rare: wake a lazy engine at once
     }
 
     public void setMode(ProcessingMode value) {
@@ -843,7 +844,7 @@ public final class Engine implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         });
-        wakeup.signal();
+        wakeup.signalNow();
         try {
             return result.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

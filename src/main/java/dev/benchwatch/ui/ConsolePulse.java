@@ -35,10 +35,12 @@ public final class ConsolePulse extends AnimationTimer {
     @Override
     public void handle(long now) {
         long started = System.nanoTime();
+        // the pulse's own timestamp: the interval between frames as JavaFX schedules them, free of the
+        // jitter of when this listener happens to run within the pulse
         if (lastFrame != 0) {
-            frameIntervals.recordValue(Math.min(started - lastFrame, frameIntervals.getHighestTrackableValue()));
+            frameIntervals.recordValue(Math.min(Math.max(0, now - lastFrame), frameIntervals.getHighestTrackableValue()));
         }
-        lastFrame = started;
+        lastFrame = now;
         EngineSnapshot snapshot = engine.snapshot();
         for (FrameListener listener : listeners) {
             listener.onFrame(snapshot, started);

@@ -67,7 +67,7 @@ public final class IngestSource {
                 }
             } else {
                 blockedWaits.incrementAndGet();
-                wakeup.signal();
+                wakeup.signalNow();
                 LockSupport.parkNanos(BLOCK_PARK_NANOS);
             }
         }

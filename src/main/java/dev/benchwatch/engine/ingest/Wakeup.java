@@ -13,9 +13,30 @@ import java.util.function.BooleanSupplier;
  */
 public final class Wakeup {
     private volatile Thread sleeper;
+    private final boolean lazy;
+
+    /** Producers wake a sleeping engine at once. */
+    public Wakeup() {
+        this(false);
+    }
+
+    /**
+     * @param lazy producers leave a sleeping engine to wake by itself (its park is short and bounded) unless
+     *             they must wait for room: fewer wake-ups for a little latency (the LOW_CPU idle mode)
+     */
+    public Wakeup(boolean lazy) {
+        this.lazy = lazy;
+    }
 
     /** Producer side: called after queuing; one volatile read when the engine is awake. */
     public void signal() {
+        if (!lazy) {
+            signalNow();
+        }
+    }
+
+    /** Producer side: wakes a sleeping engine whatever the mode (a producer waiting for room in a full lane). */
+    public void signalNow() {
         Thread thread = sleeper;
         if (thread != null) {
             LockSupport.unpark(thread);

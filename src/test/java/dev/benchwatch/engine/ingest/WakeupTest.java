@@ -45,4 +45,23 @@ class WakeupTest {
         sleeper.join(Duration.ofSeconds(10));
         assertThat(sleeper.isAlive()).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aLazyWakeupLeavesTheSleeperToWakeByItselfUnlessAProducerMustWait() throws Exception {
+        Wakeup lazy = new Wakeup(true);
+        java.util.concurrent.atomic.AtomicLong sleptNanos = new java.util.concurrent.atomic.AtomicLong();
+        Thread sleeper = Thread.ofPlatform().start(() -> {
+            long start = System.nanoTime();
+            lazy.park(() -> false, 300_000_000L);
+            sleptNanos.set(System.nanoTime() - start);
+        });
+        Thread.sleep(50);
+        lazy.signal(); // a reading queued: not worth a wake-up
+        Thread.sleep(100);
+        org.assertj.core.api.Assertions.assertThat(sleeper.isAlive()).isTrue();
+        lazy.signalNow(); // a producer waits for room
+        sleeper.join(2_000);
+        org.assertj.core.api.Assertions.assertThat(sleeper.isAlive()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(sleptNanos.get()).isLessThan(290_000_000L);
+    }
 }
