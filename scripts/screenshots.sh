@@ -14,6 +14,7 @@ shoot() { # file, seconds of live data first, extra options...
 shoot console-dark.png "$after" --theme dark
 shoot console-light.png "$after" --theme light
 shoot alarms-dark.png "$after" --theme dark --view alarms
+shoot triggers-dark.png "$after" --theme dark --view triggers
 shoot device-dialog-dark.png 1s --theme dark --view device_dialog
 shoot device-dialog-light.png 1s --theme light --view device_dialog
 echo "screenshots in $out"

@@ -26,8 +26,8 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             description = "With --screenshot: how long data flows first (default: ${DEFAULT-VALUE}).")
     java.time.Duration after;
 
-    @CommandLine.Option(names = "--view", defaultValue = "MAIN", paramLabel = "main|alarms|device_dialog",
-            description = "With --screenshot: the main window (default), the alarms and event log, or the MQTT device dialog.")
+    @CommandLine.Option(names = "--view", defaultValue = "MAIN", paramLabel = "main|alarms|triggers|device_dialog",
+            description = "With --screenshot: the main window (default), the alarms and event log, the trigger list, or the MQTT device dialog.")
     ConsoleLauncher.View view;
 
     @CommandLine.Option(names = "--workspace", paramLabel = "FILE", description = "Open a workspace file instead of the simulator bench.")

@@ -27,7 +27,7 @@ final class ConsoleLauncher {
     }
 
     /** What a screenshot shows. */
-    enum View { MAIN, ALARMS, DEVICE_DIALOG }
+    enum View { MAIN, ALARMS, TRIGGERS, DEVICE_DIALOG }
 
     private ConsoleLauncher() {
     }
@@ -113,11 +113,15 @@ final class ConsoleLauncher {
                         try {
                             javafx.scene.image.WritableImage image = switch (request.view()) {
                                 case MAIN -> window.scene().snapshot(null);
-                                case ALARMS -> {
+                                case ALARMS, TRIGGERS -> {
                                     javafx.scene.SnapshotParameters fill = new javafx.scene.SnapshotParameters();
                                     fill.setFill(window.themeProperty().get().isDark() ? javafx.scene.paint.Color.web("#1f2228")
                                             : javafx.scene.paint.Color.web("#f7f8fa")); // the theme's background
-                                    yield window.eventLog().snapshot(fill, null);
+                                    javafx.scene.Node panel = request.view() == View.ALARMS ? window.eventLog()
+                                            : window.showTriggers();
+                                    window.scene().getRoot().applyCss();
+                                    window.scene().getRoot().layout();
+                                    yield panel.snapshot(fill, null);
                                 }
                                 case DEVICE_DIALOG -> {
                                     var dialog = window.devices().openAddDialog("mqtt");

@@ -49,6 +49,9 @@ public final class ConsoleWindow {
     private final DevicesPanel devices;
     private final EventLogViewModel events;
     private final EventLogPanel log;
+    private final dev.benchwatch.ui.triggers.TriggersPanel triggers;
+    private final javafx.scene.control.Tab triggersTab;
+    private final javafx.scene.control.TabPane bottomTabs;
     private final SplitPane left;
     private final SplitPane center;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -92,11 +95,19 @@ public final class ConsoleWindow {
         pulse.add(devicesModel);
         pulse.add(events);
         pulse.add(charts);
+        dev.benchwatch.ui.triggers.TriggersViewModel triggersModel = new dev.benchwatch.ui.triggers.TriggersViewModel();
+        triggers = new dev.benchwatch.ui.triggers.TriggersPanel(triggersModel);
+        pulse.add(triggersModel);
+        javafx.scene.control.Tab eventsTab = new javafx.scene.control.Tab("Alarms and events", log);
+        triggersTab = new javafx.scene.control.Tab("Triggers", triggers);
+        triggersTab.setId("triggersTab");
+        bottomTabs = new javafx.scene.control.TabPane(eventsTab, triggersTab);
+        bottomTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
 
         left = new SplitPane(devices, channels);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(layout.leftDivider());
-        center = new SplitPane(charts, log);
+        center = new SplitPane(this.charts, bottomTabs);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(layout.centerDivider());
         SplitPane body = new SplitPane(left, center);
@@ -202,6 +213,12 @@ public final class ConsoleWindow {
     /** The alarms and event log panel. */
     public javafx.scene.Node eventLog() {
         return log;
+    }
+
+    /** Brings the trigger list to the front and returns it. */
+    public javafx.scene.Node showTriggers() {
+        bottomTabs.getSelectionModel().select(triggersTab);
+        return triggers;
     }
 
     public GaugesPanel gauges() {

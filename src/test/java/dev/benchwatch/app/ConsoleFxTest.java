@@ -113,6 +113,13 @@ class ConsoleFxTest {
         robot.clickOn("#bannerAckAllButton");
         await(() -> !robot.lookup("#alarmBanner").query().isVisible(), "the banner to go");
         assertThat(engine.snapshotNow().trigger("oven_overheat").acknowledged()).isTrue();
+        // the trigger list shows the same live state
+        robot.clickOn("Triggers");
+        TableView<dev.benchwatch.ui.triggers.TriggerRow> triggers = robot.lookup("#triggerTable").queryTableView();
+        await(() -> triggers.getItems().stream().anyMatch(r -> r.id().equals("oven_overheat")
+                && r.stateProperty().get().endsWith(", acknowledged")), "the trigger list's live state");
+        assertThat(triggers.getItems()).extracting(dev.benchwatch.ui.triggers.TriggerRow::id)
+                .containsExactlyInAnyOrder("oven_overheat", "power_surge", "vibration_burst");
     }
 
     @Test
