@@ -14,7 +14,7 @@ import java.util.Properties;
 public record WindowLayout(double x, double y, double width, double height, boolean maximized, Theme theme,
                            double leftDivider, double centerDivider) {
     public static final WindowLayout DEFAULT = new WindowLayout(Double.NaN, Double.NaN, 1600, 1000, false, Theme.DARK,
-            0.42, 0.68);
+            0.42, 0.62);
 
     public static WindowLayout load(Path file) {
         if (file == null || !Files.isReadable(file)) {
