@@ -100,6 +100,7 @@ class ConsoleSerialFxTest {
                 && c.latest() == 21.5), "the board's reading in the engine");
 
         TableView<DeviceRow> devices = robot.lookup("#deviceTable").queryTableView();
+        await(() -> !devices.getItems().isEmpty(), "the board listed in the devices table"); // refreshed 4 times a second
         robot.interact(() -> devices.getSelectionModel().select(0));
         await(() -> !robot.lookup("#sendButton").query().isDisabled(), "the send box enabled for a serial device");
         CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
