@@ -22,6 +22,11 @@ public final class IngestSource {
     private final Wakeup wakeup;
     private final AtomicLongArray rejected = new AtomicLongArray(RejectReason.values().length);
     private final AtomicLong offered = new AtomicLong();
+    /**
+     * Readings this source's producers finished queuing (published in the lane, not just claimed a slot):
+     * a producer descheduled between claiming and publishing must not look settled to a closing engine.
+     */
+    private final java.util.concurrent.atomic.LongAdder queued = new java.util.concurrent.atomic.LongAdder();
     private final AtomicLong blockedWaits = new AtomicLong();
 
     public IngestSource(int index, String name, OverloadPolicy policy, int capacity, BooleanSupplier engineRunning) {
@@ -71,6 +76,7 @@ public final class IngestSource {
                 LockSupport.parkNanos(BLOCK_PARK_NANOS);
             }
         }
+        queued.increment(); // after the lane published the reading: the close waits for this, not for the claim
         wakeup.signal();
         return true;
     }
@@ -104,7 +110,7 @@ public final class IngestSource {
      * zero when it closes, so a reading offered just before the close is drained, not stranded.
      */
     public long offersInProgress() {
-        return offered.get() - lane.enqueued() - rejected(RejectReason.ENGINE_STOPPED);
+        return offered.get() - queued.sum() - rejected(RejectReason.ENGINE_STOPPED);
     }
 
     public long blockedWaits() {
