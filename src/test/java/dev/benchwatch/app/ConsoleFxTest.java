@@ -48,7 +48,15 @@ class ConsoleFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            // a dialog a test left open must not catch the next test's lookups
+            for (javafx.stage.Window open : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (open instanceof Stage dialog && dialog.getOwner() != null) {
+                    dialog.hide();
+                }
+            }
+            window.close();
+        }).get(5, TimeUnit.SECONDS);
         bench.close();
         engine.close();
     }
@@ -162,9 +170,10 @@ class ConsoleFxTest {
         assertThat(chart.isAutoscale()).isTrue();
         robot.rightClickOn("#chart1");
         robot.clickOn("Fixed y range…");
-        TextField range = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
+        await(() -> robot.lookup("#yRangeField").tryQuery().isPresent(), "the range dialog");
+        TextField range = robot.lookup("#yRangeField").queryAs(TextField.class);
         robot.interact(() -> range.setText("160, 190"));
-        robot.clickOn("OK");
+        robot.clickOn("#yRangeField").type(javafx.scene.input.KeyCode.ENTER); // the dialog's default button: OK
         await(() -> !chart.isAutoscale() && chart.getYMin() == 160 && chart.getYMax() == 190, "the fixed range");
     }
 }

@@ -54,7 +54,15 @@ class ConsoleSerialFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            // a dialog a test left open must not catch the next test's lookups
+            for (javafx.stage.Window open : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (open instanceof Stage dialog && dialog.getOwner() != null) {
+                    dialog.hide();
+                }
+            }
+            window.close();
+        }).get(5, TimeUnit.SECONDS);
         bench.close();
         engine.close();
         if (board != null) {

@@ -114,6 +114,7 @@ public final class ChartsPanel extends VBox implements FrameListener {
             javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
                     String.format(java.util.Locale.ROOT, "%.6g, %.6g", chart.getYMin(), chart.getYMax()));
             dialog.setTitle("Fixed y range");
+            dialog.getEditor().setId("yRangeField");
             dialog.setHeaderText("From, to (e.g. 160, 190)");
             if (getScene() != null) {
                 dialog.initOwner(getScene().getWindow());
