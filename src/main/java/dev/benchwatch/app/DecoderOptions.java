@@ -40,13 +40,14 @@ final class DecoderOptions {
 
     /** The decoder these options describe; IllegalArgumentException with a message for the user otherwise. */
     Decoder decoder() {
-        try {
-            return new DecoderSpec(DecoderSpec.Format.valueOf(format.name()), names, header, pointers, pattern, layout)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            // the same rule, in the command line's words
-            throw new IllegalArgumentException(e.getMessage().replace("format regex needs a pattern", "--format regex needs --pattern")
-                    .replace("format binary needs a layout", "--format binary needs --layout"), e);
+        // the two settings a format cannot do without, named as the command line spells them
+        if (format == Format.REGEX && pattern == null) {
+            throw new IllegalArgumentException("--format regex needs --pattern");
         }
+        if (format == Format.BINARY && layout == null) {
+            throw new IllegalArgumentException("--format binary needs --layout, e.g. --layout 'temp:f32, raw:u16'");
+        }
+        return new DecoderSpec(DecoderSpec.Format.valueOf(format.name()), names, header, pointers, pattern, layout)
+                .build();
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public final class DeviceBench implements AutoCloseable {
     /** One attached device: its adapter and whether it is meant to be running. */
     public static final class Attached {
-        private final DeviceAdapter adapter;
+        private final String name;
         private final String kind;
         private final java.util.function.Supplier<DeviceAdapter> factory;
         private volatile DeviceAdapter current;
@@ -26,8 +26,8 @@ public final class DeviceBench implements AutoCloseable {
         private Attached(String kind, java.util.function.Supplier<DeviceAdapter> factory) {
             this.kind = kind;
             this.factory = factory;
-            this.adapter = factory.get();
-            this.current = adapter;
+            this.current = factory.get();
+            this.name = current.name();
         }
 
         /** The adapter now in use (a reconnect after a disconnect builds a fresh one). */
@@ -36,7 +36,7 @@ public final class DeviceBench implements AutoCloseable {
         }
 
         public String name() {
-            return adapter.name();
+            return name;
         }
 
         /** simulator, serial, mqtt, replay. */
@@ -71,7 +71,7 @@ public final class DeviceBench implements AutoCloseable {
     public synchronized Attached add(String kind, java.util.function.Supplier<DeviceAdapter> factory) {
         Attached device = new Attached(kind, factory);
         if (find(device.name()).isPresent()) {
-            device.adapter.close();
+            device.current.close();
             throw new IllegalArgumentException("a device named '" + device.name() + "' is already on the bench");
         }
         devices.add(device);

@@ -2,10 +2,8 @@ package dev.benchwatch.ui.alarms;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
@@ -30,7 +28,7 @@ import javafx.scene.text.Text;
  * overrides them). Ids: {@code #alarmBanner}, {@code #alarmBannerText}, {@code #bannerAckAllButton},
  * {@code #bannerShowButton}.
  */
-public final class AlarmBanner extends Region {
+public final class AlarmBanner extends StackPane { // one child, laid out to fill it
     static final Color BACKGROUND = Color.web("#b3261e");
 
     private final HBox content;
@@ -78,6 +76,7 @@ public final class AlarmBanner extends Region {
         content = new HBox(10, mark, text, show, ackAll);
         content.setAlignment(Pos.CENTER_LEFT);
         content.setPadding(new Insets(6, 10, 6, 10));
+        setAlignment(Pos.CENTER_LEFT);
         getChildren().add(content);
 
         visibleProperty().bind(model.criticalUnacknowledgedProperty());
@@ -91,33 +90,5 @@ public final class AlarmBanner extends Region {
 
     public void setOnShowAlarms(Runnable action) {
         onShowAlarms.set(action);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        layoutInArea(content, left, top, getWidth() - left - snappedRightInset(),
-                getHeight() - top - snappedBottomInset(), 0, HPos.LEFT, VPos.CENTER);
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(-1) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return snappedLeftInset() + content.minWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return snappedTopInset() + content.minHeight(-1) + snappedBottomInset();
     }
 }

@@ -14,11 +14,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,6 +32,7 @@ import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -49,7 +48,7 @@ import javafx.scene.paint.Color;
  * {@code alarm-section-title}, {@code alarm-badge}, {@code event-log-filters}, {@code event-log-status}, and
  * {@code severity-info|warning|critical} on severity cells.
  */
-public final class EventLogPanel extends Region {
+public final class EventLogPanel extends StackPane { // one child, laid out to fill it
     private final EventLogViewModel model;
     private final SplitPane content;
     private final TableView<ActiveAlarm> alarms = new TableView<>();
@@ -67,6 +66,7 @@ public final class EventLogPanel extends Region {
         content.setOrientation(Orientation.VERTICAL);
         content.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(content.getItems().get(0), false);
+        setAlignment(Pos.TOP_LEFT);
         getChildren().add(content);
     }
 
@@ -312,35 +312,6 @@ public final class EventLogPanel extends Region {
         return column;
     }
 
-    // ------------------------------------------------------------------ layout
-
-    @Override
-    protected void layoutChildren() {
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        layoutInArea(content, left, top, getWidth() - left - snappedRightInset(),
-                getHeight() - top - snappedBottomInset(), 0, HPos.LEFT, VPos.TOP);
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(-1) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return snappedLeftInset() + content.minWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return snappedTopInset() + content.minHeight(-1) + snappedBottomInset();
-    }
 
     /** The event table (for the window's keyboard shortcuts and tests). */
     public TableView<EventLogRow> table() {
