@@ -30,7 +30,10 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             description = "With --screenshot: the main window (default), the alarms and event log, the trigger list, or the MQTT device dialog.")
     ConsoleLauncher.View view;
 
-    @CommandLine.Option(names = "--workspace", paramLabel = "FILE", description = "Open a workspace file instead of the simulator bench.")
+    @CommandLine.Option(names = "--demo", description = "Open the built-in demo bench (simulated devices) instead of the last workspace.")
+    boolean demo;
+
+    @CommandLine.Option(names = "--workspace", paramLabel = "FILE", description = "Open a workspace file (default: the last one opened, else the built-in demo).")
     java.nio.file.Path workspace;
 
     public static void main(String[] args) {
@@ -71,6 +74,6 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             err.println("benchwatch: " + e.getMessage());
             return 2;
         }
-        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view, workspace), spec.commandLine().getOut(), err);
+        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view, workspace, demo), spec.commandLine().getOut(), err);
     }
 }

@@ -1,42 +1,129 @@
 package dev.benchwatch.app;
 
+import dev.benchwatch.device.BenchActionPorts;
 import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
+import dev.benchwatch.engine.action.ActionPorts;
 import dev.benchwatch.ui.ConsoleWindow;
-import dev.benchwatch.ui.PngWriter;
 import dev.benchwatch.ui.Theme;
 import dev.benchwatch.ui.WindowLayout;
+import dev.benchwatch.ui.workspace.RecentFiles;
+import dev.benchwatch.ui.workspace.WorkspaceDocument;
+import dev.benchwatch.ui.workspace.WorkspaceFileActions;
+import dev.benchwatch.workspace.TriggerLanguageCheck;
+import dev.benchwatch.workspace.WorkspaceSetup;
+import dev.benchwatch.workspace.WorkspaceSetupReport;
+import dev.benchwatch.workspace.file.Workspace;
+import dev.benchwatch.workspace.file.WorkspaceReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * Opens the console on the simulator bench and blocks until its window closes. With a screenshot path it
- * lets live data flow for a while, writes a PNG of the main window and exits by itself.
+ * Opens the console on a workspace (the one asked for, else the last one opened, else the built-in demo)
+ * and blocks until its window closes. Opening another workspace from the console replaces the engine, the
+ * device bench and the window with fresh ones built from that file. With a screenshot path it lets live
+ * data flow for a while, writes a PNG and exits by itself ({@link ConsoleScreenshot}).
  */
 final class ConsoleLauncher {
     /** What the user asked for on the command line. */
-    record Request(Theme theme, Path screenshot, Duration after, View view, Path workspace) {
+    record Request(Theme theme, Path screenshot, Duration after, View view, Path workspace, boolean demo) {
     }
 
     /** What a screenshot shows. */
     enum View { MAIN, ALARMS, TRIGGERS, DEVICE_DIALOG }
 
+    /** A workspace to open: from a file, or the built-in demo (file null). */
+    private record Opening(Workspace workspace, Path file) {
+    }
+
+    /** How a console session ended: closed (next null) or replaced by another workspace. */
+    private record Ending(Opening next, int status, Throwable failure) {
+    }
+
+    static final String DEMO_RESOURCE = "/workspaces/demo.json";
+    static final String DEMO_NAME = "demo (built in)";
+
     private ConsoleLauncher() {
     }
 
-    /** The workspace in {@code file}, or null after printing its errors as validate does. */
-    private static dev.benchwatch.workspace.file.Workspace readWorkspace(Path file, PrintWriter out, PrintWriter err) {
+    static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
+        Path settings = ConfigDirectory.current();
+        Path layoutFile = settings.resolve("console-layout.properties");
+        boolean screenshot = request.screenshot() != null;
+        WindowLayout layout = screenshot ? WindowLayout.DEFAULT : WindowLayout.load(layoutFile);
+        if (request.theme() != null) {
+            layout = layout.withTheme(request.theme());
+        }
+        RecentFiles recent = RecentFiles.load(screenshot ? null : settings.resolve("recent-workspaces.txt"));
+        Opening opening = firstOpening(request, recent, out, err);
+        if (opening == null) {
+            return 2;
+        }
         try {
-            var result = new dev.benchwatch.workspace.file.WorkspaceReader(new dev.benchwatch.workspace.TriggerLanguageCheck())
-                    .read(file);
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // a test started the toolkit already
+        } catch (UnsupportedOperationException noDisplay) {
+            err.println("benchwatch: cannot open the console: " + noDisplay.getMessage()
+                    + " (no display? run the headless subcommands, or under xvfb-run)");
+            return 1;
+        }
+        Platform.setImplicitExit(false);
+        int status = 0;
+        while (opening != null) {
+            Ending ending = session(opening, request, layout, screenshot ? null : layoutFile, recent, out, err);
+            if (ending.failure() != null) {
+                err.println("benchwatch: the console failed to open: " + ending.failure());
+                ending.failure().printStackTrace(err);
+                status = 1;
+                break;
+            }
+            status = ending.status();
+            opening = ending.next();
+            if (!screenshot) {
+                layout = WindowLayout.load(layoutFile); // the closed window remembered where it was
+            }
+        }
+        Platform.exit();
+        return status;
+    }
+
+    /** The workspace the console starts on; null (after printing why) when the one asked for is not valid. */
+    private static Opening firstOpening(Request request, RecentFiles recent, PrintWriter out, PrintWriter err) {
+        if (request.workspace() != null) {
+            Workspace workspace = readWorkspace(request.workspace(), err);
+            if (workspace != null) {
+                recent.add(request.workspace());
+            }
+            return workspace == null ? null : new Opening(workspace, request.workspace());
+        }
+        if (!request.demo() && request.screenshot() == null && !recent.paths().isEmpty()) {
+            Path last = recent.paths().get(0);
+            Workspace workspace = readWorkspace(last, err);
+            if (workspace != null) {
+                out.println("benchwatch: opening the last workspace, " + last + " (--demo for the demo bench)");
+                out.flush();
+                return new Opening(workspace, last);
+            }
+            err.println("benchwatch: opening the demo bench instead");
+            err.flush();
+        }
+        return new Opening(demoWorkspace(), null);
+    }
+
+    /** The workspace in {@code file}, or null after printing its errors as validate does. */
+    private static Workspace readWorkspace(Path file, PrintWriter err) {
+        try {
+            WorkspaceReader.Result result = new WorkspaceReader(new TriggerLanguageCheck()).read(file);
             if (!result.valid()) {
                 result.errors().forEach(e -> err.println(e.format(file.toString())));
                 err.println(file + ": " + result.errors().size() + " error(s); the console did not open it "
@@ -45,120 +132,75 @@ final class ConsoleLauncher {
                 return null;
             }
             return result.workspace();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("benchwatch: cannot read workspace " + file + ": " + e.getMessage());
             err.flush();
             return null;
         }
     }
 
-    static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
-        Path layoutFile = ConfigDirectory.current().resolve("console-layout.properties");
-        WindowLayout layout = request.screenshot() != null ? WindowLayout.DEFAULT : WindowLayout.load(layoutFile);
-        if (request.theme() != null) {
-            layout = layout.withTheme(request.theme());
-        }
-        dev.benchwatch.workspace.file.Workspace workspace = null;
-        if (request.workspace() != null) {
-            workspace = readWorkspace(request.workspace(), out, err);
-            if (workspace == null) {
-                return 2;
+    /** The demo bench that ships inside the program. */
+    static Workspace demoWorkspace() {
+        try (InputStream in = ConsoleLauncher.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the build is missing " + DEMO_RESOURCE);
             }
+            WorkspaceReader.Result result = new WorkspaceReader(new TriggerLanguageCheck())
+                    .read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (!result.valid()) {
+                throw new IllegalStateException("the built-in demo workspace is not valid: " + result.errors());
+            }
+            return result.workspace();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** One console window on one engine and bench, until it closes or another workspace replaces it. */
+    private static Ending session(Opening opening, Request request, WindowLayout layout, Path layoutFile,
+                                  RecentFiles recent, PrintWriter out, PrintWriter err) throws InterruptedException {
+        BenchActionPorts benchPorts = new BenchActionPorts();
         // the console shares the machine with its own rendering: the engine parks rather than spins when idle
-        Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build());
+        Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build(),
+                benchPorts.routing(ActionPorts.unconnected()));
         engine.start();
         DeviceBench bench = new DeviceBench(engine);
-        java.util.List<java.util.List<String>> chartLayout = java.util.List.of();
-        if (workspace == null) {
-            SimulatorBench.configure(engine, bench, true);
-        } else {
-            Path base = request.workspace().toAbsolutePath().getParent();
-            dev.benchwatch.workspace.WorkspaceSetupReport report =
-                    dev.benchwatch.workspace.WorkspaceSetup.apply(workspace, engine, bench, System.getenv(), base);
-            for (var problem : report.errors()) {
-                err.println("benchwatch: " + request.workspace() + ": " + problem); // the rest of the bench still runs
-            }
-            err.flush();
-            chartLayout = report.charts();
+        benchPorts.attach(bench);
+        Path base = opening.file() == null ? Path.of("").toAbsolutePath()
+                : opening.file().toAbsolutePath().getParent();
+        WorkspaceSetupReport report = WorkspaceSetup.apply(opening.workspace(), engine, bench, System.getenv(), base);
+        for (var problem : report.errors()) {
+            err.println("benchwatch: " + (opening.file() == null ? DEMO_NAME : opening.file()) + ": " + problem);
         }
-        java.util.List<java.util.List<String>> charts = chartLayout;
+        err.flush();
 
-        CountDownLatch closed = new CountDownLatch(1);
+        LinkedBlockingQueue<Ending> ended = new LinkedBlockingQueue<>();
         AtomicInteger status = new AtomicInteger(0);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        WindowLayout chosen = layout;
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // a test started the toolkit already
-        } catch (UnsupportedOperationException noDisplay) {
-            err.println("benchwatch: cannot open the console: " + noDisplay.getMessage()
-                    + " (no display? run the headless subcommands, or under xvfb-run)");
-            bench.close();
-            engine.close();
-            return 1;
-        }
-        Platform.setImplicitExit(false);
         Platform.runLater(() -> {
             try {
                 Stage stage = new Stage();
-                ConsoleWindow window = new ConsoleWindow(stage, engine, bench, chosen,
-                        request.screenshot() != null ? null : layoutFile, charts);
-                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                WorkspaceDocument document = new WorkspaceDocument(engine, opening.workspace(), opening.file(),
+                        DEMO_NAME);
+                Opening[] next = new Opening[1];
+                WorkspaceFileActions actions = new WorkspaceFileActions(stage, document, recent, (file, workspace) -> {
+                    next[0] = new Opening(workspace, file);
+                    stage.close();
+                });
+                ConsoleWindow window = new ConsoleWindow(stage, engine, bench, layout, layoutFile, report.charts(),
+                        actions);
+                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN,
+                        e -> ended.add(new Ending(next[0], status.get(), null)));
                 window.show();
                 if (request.screenshot() != null) {
-                    PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(request.after().toMillis()));
-                    wait.setOnFinished(e -> {
-                        try {
-                            javafx.scene.image.WritableImage image = switch (request.view()) {
-                                case MAIN -> window.scene().snapshot(null);
-                                case ALARMS, TRIGGERS -> {
-                                    javafx.scene.SnapshotParameters fill = new javafx.scene.SnapshotParameters();
-                                    fill.setFill(window.themeProperty().get().isDark() ? javafx.scene.paint.Color.web("#1f2228")
-                                            : javafx.scene.paint.Color.web("#f7f8fa")); // the theme's background
-                                    javafx.scene.Node panel = request.view() == View.ALARMS ? window.eventLog()
-                                            : window.showTriggers();
-                                    window.scene().getRoot().applyCss();
-                                    window.scene().getRoot().layout();
-                                    yield panel.snapshot(fill, null);
-                                }
-                                case DEVICE_DIALOG -> {
-                                    var dialog = window.devices().openAddDialog("mqtt");
-                                    dialog.getDialogPane().applyCss();
-                                    dialog.getDialogPane().layout();
-                                    javafx.scene.image.WritableImage shot = dialog.getDialogPane().getScene().snapshot(null);
-                                    dialog.close();
-                                    yield shot;
-                                }
-                            };
-                            PngWriter.write(image, request.screenshot());
-                            out.println("wrote " + request.screenshot() + " (" + (int) image.getWidth() + "x"
-                                    + (int) image.getHeight() + ", " + window.pulse().frames() + " frames)");
-                        } catch (Exception ex) {
-                            err.println("benchwatch: could not write " + request.screenshot() + ": " + ex.getMessage());
-                            status.set(1);
-                        }
-                        out.flush();
-                        err.flush();
-                        stage.close();
-                    });
-                    wait.play();
+                    ConsoleScreenshot.after(window, request, status, out, err);
                 }
             } catch (RuntimeException e) {
-                failure.set(e);
-                closed.countDown();
+                ended.add(new Ending(null, 1, e));
             }
         });
-        closed.await();
+        Ending ending = ended.take();
         bench.close();
         engine.close();
-        Platform.exit();
-        if (failure.get() != null) {
-            err.println("benchwatch: the console failed to open: " + failure.get());
-            failure.get().printStackTrace(err);
-            return 1;
-        }
-        return status.get();
+        return ending;
     }
 }

@@ -24,6 +24,14 @@ public interface DeviceAdapter extends AutoCloseable {
     /** Called for each decoding error, on the adapter's reading thread. */
     void onDecodeError(Consumer<DecodeError> listener);
 
+    /**
+     * The adapter that talks to the hardware, for writing to it: itself, or what a wrapper (such as a
+     * workspace's channel routing) wraps.
+     */
+    default DeviceAdapter underlying() {
+        return this;
+    }
+
     @Override
     void close();
 }

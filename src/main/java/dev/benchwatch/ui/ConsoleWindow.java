@@ -5,6 +5,7 @@ import dev.benchwatch.engine.Engine;
 import dev.benchwatch.ui.alarms.AlarmBanner;
 import dev.benchwatch.ui.alarms.EventLogPanel;
 import dev.benchwatch.ui.alarms.EventLogViewModel;
+import dev.benchwatch.ui.channels.ChannelRow;
 import dev.benchwatch.ui.channels.ChannelsPanel;
 import dev.benchwatch.ui.channels.ChannelsViewModel;
 import dev.benchwatch.ui.charts.ChartsPanel;
@@ -12,6 +13,9 @@ import dev.benchwatch.ui.devices.DevicesPanel;
 import dev.benchwatch.ui.devices.DevicesViewModel;
 import dev.benchwatch.ui.gauges.GaugesPanel;
 import dev.benchwatch.ui.gauges.GaugesViewModel;
+import dev.benchwatch.ui.workspace.WorkspaceDocument;
+import dev.benchwatch.ui.workspace.WorkspaceFileActions;
+import dev.benchwatch.workspace.file.Layout;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -56,6 +60,9 @@ public final class ConsoleWindow {
     private final SplitPane center;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final Path layoutFile;
+    private final WorkspaceFileActions fileActions;
+    private final ChannelsViewModel channelsModel;
+    private final java.util.List<String> chartTitles;
 
     /** @param layoutFile where the window layout is remembered, or null to remember nothing */
     public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile) {
@@ -68,7 +75,17 @@ public final class ConsoleWindow {
      */
     public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile,
                          java.util.List<java.util.List<String>> chartLayout) {
+        this(stage, engine, bench, layout, layoutFile, chartLayout, null);
+    }
+
+    /**
+     * @param fileActions the open workspace's File commands, or null for a bench that is not a workspace
+     *                    (the File menu then offers only Quit)
+     */
+    public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile,
+                         java.util.List<java.util.List<String>> chartLayout, WorkspaceFileActions fileActions) {
         this.stage = stage;
+        this.fileActions = fileActions;
         this.layoutFile = layoutFile;
         pulse = new ConsolePulse(engine);
         GaugesViewModel gaugesModel = new GaugesViewModel(engine.config().latencyBudgetNanos());
@@ -79,7 +96,9 @@ public final class ConsoleWindow {
                 plan.putIfAbsent(channel, Math.min(i, chartCount - 1) + 1);
             }
         }
-        ChannelsViewModel channelsModel = new ChannelsViewModel(plan);
+        channelsModel = new ChannelsViewModel(plan);
+        chartTitles = fileActions == null ? java.util.List.of()
+                : fileActions.document().workspace().layout().charts().stream().map(Layout.Chart::title).toList();
         DevicesViewModel devicesModel = new DevicesViewModel(bench);
         events = new EventLogViewModel(engine);
 
@@ -122,8 +141,27 @@ public final class ConsoleWindow {
         theme.addListener((o, old, value) -> apply(value));
         theme.set(layout.theme());
 
-        stage.setTitle("Benchwatch");
         stage.setScene(scene);
+        if (fileActions == null) {
+            stage.setTitle("Benchwatch");
+        } else {
+            WorkspaceDocument document = fileActions.document();
+            stage.titleProperty().bind(document.titleProperty().concat(" — Benchwatch"));
+            document.chartsFrom(this::chartsNow);
+            channelsModel.rows().addListener((javafx.collections.ListChangeListener<ChannelRow>) change -> {
+                while (change.next()) {
+                    for (ChannelRow row : change.getAddedSubList()) {
+                        row.onChartProperty().addListener((o, old, value) -> document.markChanged());
+                        row.chartProperty().addListener((o, old, value) -> document.markChanged());
+                    }
+                }
+            });
+            stage.setOnCloseRequest(e -> {
+                if (!fileActions.confirmDiscard("closing Benchwatch")) {
+                    e.consume();
+                }
+            });
+        }
         if (!Double.isNaN(layout.x())) {
             stage.setX(layout.x());
             stage.setY(layout.y());
@@ -155,9 +193,45 @@ public final class ConsoleWindow {
 
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, quit);
+        quit.setOnAction(e -> {
+            if (fileActions == null || fileActions.confirmDiscard("quitting")) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu("File");
+        if (fileActions != null) {
+            file.getItems().addAll(fileActions.menuItems());
+            file.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        file.getItems().add(quit);
         return new MenuBar(file, view, device);
+    }
+
+    /** The charts as the channels panel has them now, titled as the workspace titled them. */
+    private java.util.List<Layout.Chart> chartsNow() {
+        java.util.List<Layout.Chart> result = new java.util.ArrayList<>();
+        for (int chart = 1; chart <= charts.chartCount(); chart++) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (ChannelRow row : channelsModel.rows()) {
+                if (row.onChartProperty().get() && row.chartProperty().get() == chart) {
+                    names.add(row.name());
+                }
+            }
+            String title = chart <= chartTitles.size() ? chartTitles.get(chart - 1) : "";
+            if (!names.isEmpty() || !title.isEmpty()) {
+                result.add(new Layout.Chart(title, names));
+            }
+        }
+        return result;
+    }
+
+    /** The open workspace's File commands, or null when the bench is not a workspace. */
+    public WorkspaceFileActions fileActions() {
+        return fileActions;
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     private HBox appBar() {

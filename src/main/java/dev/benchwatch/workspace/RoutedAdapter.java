@@ -33,6 +33,11 @@ public final class RoutedAdapter implements DeviceAdapter {
         return delegate;
     }
 
+    @Override
+    public DeviceAdapter underlying() {
+        return delegate.underlying();
+    }
+
     public Map<String, Route> routes() {
         return routes;
     }

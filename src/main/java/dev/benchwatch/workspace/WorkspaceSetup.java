@@ -27,11 +27,8 @@ import dev.benchwatch.workspace.file.ChannelConfig;
 import dev.benchwatch.workspace.file.DeviceConfig;
 import dev.benchwatch.workspace.file.TriggerConfig;
 import dev.benchwatch.workspace.file.Workspace;
-import dev.benchwatch.workspace.trigger.ConditionNode;
 import dev.benchwatch.workspace.trigger.EngineTrigger;
-import dev.benchwatch.workspace.trigger.TriggerExpression;
 import dev.benchwatch.workspace.trigger.TriggerModel;
-import dev.benchwatch.workspace.trigger.TriggerText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -267,18 +264,12 @@ public final class WorkspaceSetup {
         }
     }
 
-    /**
-     * The trigger model of a workspace trigger (without its actions, which stay the engine's specs): WHEN is
-     * parsed alone; CLEAR, which may be the shorthand tail ({@code < 173}), is parsed after WHEN.
-     */
+    /** The trigger model of a workspace trigger, without its actions (they stay the engine's specs). */
     static TriggerModel model(TriggerConfig trigger) {
-        TriggerExpression when = TriggerText.parse(trigger.when());
-        ConditionNode clear = trigger.clear() == null ? null
-                : TriggerText.parse(trigger.when() + " clear " + trigger.clear()).clear();
-        return new TriggerModel(trigger.id(), trigger.name(), trigger.severity(), when.when(), trigger.holdFor(),
-                clear, trigger.cooldown(), List.of(),
-                trigger.mode() == TriggerConfig.Mode.SHADOW ? TriggerModel.Mode.SHADOW : TriggerModel.Mode.ARMED,
-                trigger.enabled());
+        TriggerConfig conditionsOnly = new TriggerConfig(trigger.id(), trigger.name(), trigger.severity(),
+                trigger.mode(), trigger.enabled(), trigger.when(), trigger.holdFor(), trigger.clear(),
+                trigger.cooldown(), List.of());
+        return TriggerConfigs.toModel(conditionsOnly);
     }
 
     // ------------------------------------------------------------------ devices

@@ -50,7 +50,7 @@ class WorkspaceSetupTest {
 
     @Test
     void demoWorkspaceRunsItsSimulatorsPipelinesAndTriggers() throws Exception {
-        Workspace workspace = read(Path.of("src/test/resources/workspaces/demo.json"));
+        Workspace workspace = read(Path.of("src/main/resources/workspaces/demo.json"));
         engine = new Engine();
         bench = new DeviceBench(engine);
 

@@ -107,6 +107,10 @@ public final class ChartsPanel extends VBox implements FrameListener {
         channels.forEach(this::watch);
     }
 
+    public int chartCount() {
+        return charts.size();
+    }
+
     /** Right-click on a chart: fix its y axis to a typed range, or go back to autoscale. */
     private javafx.scene.control.ContextMenu yRangeMenu(LiveChart chart) {
         javafx.scene.control.MenuItem fixed = new javafx.scene.control.MenuItem("Fixed y range…");

@@ -113,7 +113,7 @@ public final class DevicesViewModel implements FrameListener {
 
     /** Whether the device can be written to (serial devices). */
     public boolean canSend(String name) {
-        return bench.find(name).map(d -> d.adapter() instanceof SerialAdapter).orElse(false);
+        return bench.find(name).map(d -> d.adapter().underlying() instanceof SerialAdapter).orElse(false);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class DevicesViewModel implements FrameListener {
      * @return true when the device took it
      */
     public boolean send(String name, String text, String lineEnding, boolean hex) {
-        DeviceAdapter adapter = bench.find(name).map(DeviceBench.Attached::adapter).orElse(null);
+        DeviceAdapter adapter = bench.find(name).map(d -> d.adapter().underlying()).orElse(null);
         if (!(adapter instanceof SerialAdapter serial)) {
             lastMessage.set("'" + name + "' cannot be written to (only serial devices take commands)");
             return false;

@@ -1,0 +1,195 @@
+package dev.benchwatch.ui.workspace;
+
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.workspace.TriggerConfigs;
+import dev.benchwatch.workspace.file.Layout;
+import dev.benchwatch.workspace.file.TriggerConfig;
+import dev.benchwatch.workspace.file.Workspace;
+import dev.benchwatch.workspace.file.WorkspaceWriter;
+import dev.benchwatch.workspace.trigger.EngineTrigger;
+import dev.benchwatch.workspace.trigger.TriggerModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The workspace the console has open, as it is being edited: where it lives (null until saved for the first
+ * time), whether it has unsaved changes, and its triggers, which the trigger editor changes live on the
+ * running engine. JavaFX thread only.
+ */
+public final class WorkspaceDocument {
+    private final Engine engine;
+    private final String untitledName;
+    private Workspace workspace;
+    private Supplier<List<Layout.Chart>> charts = () -> null;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+
+    /**
+     * @param file         where it was read from, or null for a workspace that has no file yet
+     * @param untitledName what to call it while it has no file (e.g. "demo (built in)")
+     */
+    public WorkspaceDocument(Engine engine, Workspace workspace, Path file, String untitledName) {
+        this.engine = engine;
+        this.workspace = workspace;
+        this.untitledName = untitledName;
+        this.file.set(file == null ? null : file.toAbsolutePath().normalize());
+        this.file.addListener((o, old, value) -> updateTitle());
+        dirty.addListener((o, old, value) -> updateTitle());
+        updateTitle();
+    }
+
+    /** Where {@link #save} takes the dashboard's current charts from (null from the supplier: keep the file's). */
+    public void chartsFrom(Supplier<List<Layout.Chart>> value) {
+        charts = value;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** The file name (or the untitled name), with a leading "*" while there are unsaved changes. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Something outside the triggers changed (e.g. which channels a chart shows). */
+    public void markChanged() {
+        dirty.set(true);
+    }
+
+    /** The ids of the workspace's triggers, in file order. */
+    public List<String> triggerIds() {
+        return workspace.triggers().stream().map(TriggerConfig::id).toList();
+    }
+
+    /**
+     * The editor's model of a trigger; empty when there is no such trigger, or when it cannot be held by the
+     * editor (it was read from the file, so this only happens for an action the editor has no form for).
+     */
+    public Optional<TriggerModel> trigger(String id) {
+        for (TriggerConfig config : workspace.triggers()) {
+            if (config.id().equals(id)) {
+                try {
+                    return Optional.of(TriggerConfigs.toModel(config));
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Puts a trigger into the workspace and the running engine: replaces the trigger {@code previousId}
+     * (keeping its place in the list), or adds a new one when {@code previousId} is null. When the engine
+     * refuses the new trigger, the old one is put back and the engine's reason is thrown.
+     *
+     * @throws IllegalArgumentException with the engine's message (an unknown channel, a duplicate id)
+     */
+    public void putTrigger(String previousId, TriggerModel model) {
+        if (previousId == null || !previousId.equals(model.id())) {
+            if (triggerIds().contains(model.id())) {
+                throw new IllegalArgumentException("a trigger with id '" + model.id() + "' already exists");
+            }
+        }
+        TriggerConfig config = TriggerConfigs.toConfig(model);
+        Optional<TriggerConfig> previous = previousId == null ? Optional.empty()
+                : workspace.triggers().stream().filter(t -> t.id().equals(previousId)).findFirst();
+        previous.ifPresent(old -> engine.removeTrigger(old.id()));
+        try {
+            EngineTrigger.from(model).install(engine);
+        } catch (RuntimeException refused) {
+            previous.ifPresent(this::reinstall);
+            throw new IllegalArgumentException(refused.getMessage(), refused);
+        }
+        List<TriggerConfig> triggers = new ArrayList<>(workspace.triggers());
+        int at = previous.map(triggers::indexOf).orElse(-1);
+        if (at >= 0) {
+            triggers.set(at, config);
+        } else {
+            triggers.add(config);
+        }
+        replaceTriggers(triggers);
+    }
+
+    /** Removes a trigger from the workspace and the engine; false when there is none. */
+    public boolean removeTrigger(String id) {
+        List<TriggerConfig> triggers = new ArrayList<>(workspace.triggers());
+        if (!triggers.removeIf(t -> t.id().equals(id))) {
+            return false;
+        }
+        engine.removeTrigger(id);
+        replaceTriggers(triggers);
+        return true;
+    }
+
+    /** Writes the workspace to its file. */
+    public void save() throws IOException {
+        Path target = file.get();
+        if (target == null) {
+            throw new IllegalStateException("the workspace has no file yet: save it as a file first");
+        }
+        write(target);
+    }
+
+    /** Writes the workspace to {@code target}, which becomes its file. */
+    public void saveAs(Path target) throws IOException {
+        write(target.toAbsolutePath().normalize());
+        file.set(target.toAbsolutePath().normalize());
+    }
+
+    private void write(Path target) throws IOException {
+        List<Layout.Chart> current = charts.get();
+        if (current != null) {
+            Layout layout = workspace.layout();
+            workspace = withLayout(new Layout(layout.theme(), layout.window(), current));
+        }
+        new WorkspaceWriter().write(workspace, target);
+        dirty.set(false);
+    }
+
+    private void reinstall(TriggerConfig config) {
+        try {
+            EngineTrigger.from(TriggerConfigs.toModel(config)).install(engine);
+        } catch (RuntimeException e) {
+            System.getLogger(WorkspaceDocument.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not put trigger '" + config.id() + "' back: " + e.getMessage());
+        }
+    }
+
+    private void replaceTriggers(List<TriggerConfig> triggers) {
+        workspace = new Workspace(workspace.schemaVersion(), workspace.devices(), workspace.channels(),
+                workspace.pipelines(), workspace.windows(), triggers, workspace.layout());
+        dirty.set(true);
+    }
+
+    private Workspace withLayout(Layout layout) {
+        return new Workspace(workspace.schemaVersion(), workspace.devices(), workspace.channels(),
+                workspace.pipelines(), workspace.windows(), workspace.triggers(), layout);
+    }
+
+    private void updateTitle() {
+        Path path = file.get();
+        String name = path == null ? untitledName : path.getFileName().toString();
+        title.set((dirty.get() ? "*" : "") + name);
+    }
+}
