@@ -142,6 +142,7 @@ public final class ConsoleWindow {
         theme.set(layout.theme());
 
         stage.setScene(scene);
+        stage.titleProperty().unbind(); // a stage may be reused (tests): drop a previous console's binding
         if (fileActions == null) {
             stage.setTitle("Benchwatch");
         } else {
@@ -313,6 +314,7 @@ public final class ConsoleWindow {
     /** Stops the pulse, stops listening to the engine, and remembers the layout. */
     public void close() {
         pulse.stop();
+        stage.titleProperty().unbind();
         events.close();
         if (layoutFile != null) {
             try {

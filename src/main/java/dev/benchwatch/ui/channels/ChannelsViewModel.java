@@ -52,14 +52,16 @@ public final class ChannelsViewModel implements FrameListener {
             if (row == null) {
                 row = new ChannelRow(value.id(), value.name(), value.device(), value.unit());
                 byId.put(value.id(), row);
-                rows.add(row);
+                // placed before the row is listed, so whoever watches the rows sees only the user's changes
+                int position = rows.size() + 1;
                 if (chartPlan.isEmpty()) {
-                    row.onChartProperty().set(rows.size() <= DEFAULT_CHANNELS_ON_CHART);
-                    row.chartProperty().set(rows.size() == 1 ? 1 : 2); // the first apart: scales rarely match
+                    row.onChartProperty().set(position <= DEFAULT_CHANNELS_ON_CHART);
+                    row.chartProperty().set(position == 1 ? 1 : 2); // the first apart: scales rarely match
                 } else { // a workspace's layout says which channel goes on which chart
                     row.onChartProperty().set(chartPlan.containsKey(row.name()));
                     row.chartProperty().set(chartPlan.getOrDefault(row.name(), 1));
                 }
+                rows.add(row);
             }
             row.latest.set(value.latest());
             if (row.lastCount >= 0 && nowNanos > row.lastCountNanos) {

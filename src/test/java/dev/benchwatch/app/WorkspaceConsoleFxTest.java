@@ -1,0 +1,162 @@
+package dev.benchwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.ui.ConsoleWindow;
+import dev.benchwatch.ui.FxTestSettings;
+import dev.benchwatch.ui.WindowLayout;
+import dev.benchwatch.ui.workspace.RecentFiles;
+import dev.benchwatch.ui.workspace.WorkspaceDocument;
+import dev.benchwatch.ui.workspace.WorkspaceFileActions;
+import dev.benchwatch.ui.workspace.WorkspaceFileActions.Answer;
+import dev.benchwatch.workspace.TriggerLanguageCheck;
+import dev.benchwatch.workspace.WorkspaceSetup;
+import dev.benchwatch.workspace.WorkspaceSetupReport;
+import dev.benchwatch.workspace.file.Workspace;
+import dev.benchwatch.workspace.file.WorkspaceReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console on a workspace file: the title, open with errors shown inline, and unsaved changes never lost. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceConsoleFxTest {
+    static {
+        FxTestSettings.apply();
+    }
+
+    @TempDir
+    static Path dir;
+
+    private Engine engine;
+    private DeviceBench bench;
+    private ConsoleWindow window;
+    private WorkspaceDocument document;
+    private WorkspaceFileActions actions;
+    private Stage stage;
+    private Path file;
+    private final List<Path> opened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        file = dir.resolve("bench-" + System.nanoTime() + ".json");
+        Files.copy(Path.of("src/main/resources/workspaces/demo.json"), file);
+        Workspace workspace = new WorkspaceReader(new TriggerLanguageCheck()).read(file).workspace();
+        engine = new Engine();
+        engine.start();
+        bench = new DeviceBench(engine);
+        WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, Map.of(), dir);
+        document = new WorkspaceDocument(engine, workspace, file, "demo");
+        actions = new WorkspaceFileActions(stage, document, RecentFiles.load(dir.resolve("recent.txt")),
+                (path, read) -> opened.add(path));
+        window = new ConsoleWindow(stage, engine, bench, WindowLayout.DEFAULT, null, report.charts(), actions);
+        window.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.stage.Window open : new ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (open instanceof Stage dialog && dialog.getOwner() != null) {
+                    dialog.hide();
+                }
+            }
+            window.close();
+            stage.hide();
+        }).get(5, TimeUnit.SECONDS);
+        bench.close();
+        engine.close();
+    }
+
+    private String title() throws Exception {
+        return WaitForAsyncUtils.asyncFx(stage::getTitle).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theTitleNamesTheFileAndFlagsUnsavedChanges(FxRobot robot) throws Exception {
+        assertThat(title()).isEqualTo(file.getFileName() + " — Benchwatch");
+        robot.interact(() -> document.removeTrigger("vibration_burst"));
+        assertThat(title()).isEqualTo("*" + file.getFileName() + " — Benchwatch");
+        robot.interact(actions::save);
+        assertThat(title()).isEqualTo(file.getFileName() + " — Benchwatch");
+        assertThat(Files.readString(file)).doesNotContain("vibration_burst").contains("oven_overheat");
+    }
+
+    @Test
+    void aBrokenFileIsNotOpenedAndItsErrorsAreShownWithTheirLocations(FxRobot robot) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, """
+                {
+                  "schemaVersion": 1,
+                  "triggers": [{"id": "t", "when": "mean(nowhere, 1s) > abc"}]
+                }
+                """, StandardCharsets.UTF_8);
+        robot.interact(() -> actions.open(broken));
+        ListView<String> errors = robot.lookup("#workspaceErrors").queryListView();
+        assertThat(errors.getItems()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches("broken\\.json:\\d+:\\d+: triggers\\[0]\\.when: .+"));
+        assertThat(opened).isEmpty();
+        assertThat(title()).isEqualTo(file.getFileName() + " — Benchwatch");
+    }
+
+    @Test
+    void openingAnotherWorkspaceAsksAboutUnsavedChangesFirst(FxRobot robot) throws Exception {
+        Path other = dir.resolve("other.json");
+        Files.copy(Path.of("src/main/resources/workspaces/demo.json"), other);
+        robot.interact(() -> document.removeTrigger("power_surge"));
+
+        robot.interact(() -> {
+            actions.askWith((name, next) -> Answer.CANCEL);
+            actions.open(other);
+        });
+        assertThat(opened).isEmpty();
+
+        robot.interact(() -> {
+            actions.askWith((name, next) -> Answer.DISCARD);
+            actions.open(other);
+        });
+        assertThat(opened).containsExactly(other.toAbsolutePath().normalize());
+        assertThat(Files.readString(file)).as("discarded, not saved").contains("power_surge");
+    }
+
+    @Test
+    void closingTheWindowWithUnsavedChangesCanBeCancelledOrSaved(FxRobot robot) throws Exception {
+        robot.interact(() -> document.removeTrigger("power_surge"));
+        List<String> asked = new ArrayList<>();
+
+        robot.interact(() -> {
+            actions.askWith((name, next) -> {
+                asked.add(name + " / " + next);
+                return Answer.CANCEL;
+            });
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        assertThat(asked).containsExactly(file.getFileName() + " / closing Benchwatch");
+        assertThat(WaitForAsyncUtils.asyncFx(stage::isShowing).get()).as("cancel keeps the console open").isTrue();
+
+        robot.interact(() -> {
+            actions.askWith((name, next) -> Answer.SAVE);
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        assertThat(Files.readString(file)).doesNotContain("power_surge");
+        assertThat(new WorkspaceReader(new TriggerLanguageCheck()).read(file).errors()).isEmpty();
+    }
+}
