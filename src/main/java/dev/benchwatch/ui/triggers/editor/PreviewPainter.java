@@ -219,7 +219,7 @@ final class PreviewPainter {
             gc.setLineDashes(6, 4);
             gc.strokeLine(plot.getMinX(), y, plot.getMaxX(), y);
             gc.setLineDashes();
-            String label = AxisTicks.significant(t);
+            String label = thresholdText(t);
             double w = textWidth(label) + 8;
             double bx = plot.getMaxX() - w - 4;
             double by = Math.max(plot.getMinY() + STRIP, Math.min(plot.getMaxY() - 15, y - 7.5));
@@ -229,6 +229,12 @@ final class PreviewPainter {
             gc.setFill(palette.chart().text());
             gc.fillText(label, bx + 4, by + 7.5);
         }
+    }
+
+    /** A threshold as the trigger's text writes it: "10", "7.5", "0.001". */
+    static String thresholdText(double value) {
+        String text = Double.toString(value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     private double widestLabel(double lo, double hi, double step, int decimals) {

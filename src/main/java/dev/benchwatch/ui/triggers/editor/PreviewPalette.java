@@ -19,7 +19,7 @@ import javafx.scene.paint.Color;
 record PreviewPalette(ChartTheme chart, Color line, Color pending, Color pendingEdge, Color firing,
                       Color firingEdge, Color threshold) {
     static final PreviewPalette DARK = new PreviewPalette(ChartTheme.DARK, ChartTheme.seriesColor(0),
-            Color.web("#f5b942", 0.20), Color.web("#f5b942"), Color.web("#ff5a5a", 0.30), Color.web("#ff6b6b"),
+            Color.web("#f5b942", 0.26), Color.web("#f5b942"), Color.web("#ff5a5a", 0.30), Color.web("#ff6b6b"),
             Color.web("#d7dae0", 0.85));
     static final PreviewPalette LIGHT = new PreviewPalette(ChartTheme.LIGHT, Color.web("#2f7fd0"),
             Color.web("#e09b24", 0.22), Color.web("#c77e00"), Color.web("#e04444", 0.22), Color.web("#c62828"),

@@ -37,9 +37,11 @@ public final class TriggerPreviewChart extends Region {
 
     private static final double HEADER = 26;
     private static final double PAD = 8;
+    private static final double KEY_GAP = 12;
 
     private final Canvas canvas = new Canvas();
     private final Label caption = new Label();
+    private final Label lineKey = new Label();
     private final Label pendingKey = new Label("pending");
     private final Label firingKey = new Label("firing");
     private final PreviewPainter painter = new PreviewPainter();
@@ -55,12 +57,13 @@ public final class TriggerPreviewChart extends Region {
         caption.setId(CAPTION_ID);
         caption.getStyleClass().add(CAPTION_STYLE_CLASS);
         caption.setFont(Font.font("System", 12.5));
-        for (Label key : List.of(pendingKey, firingKey)) {
+        caption.setWrapText(true);
+        for (Label key : List.of(lineKey, pendingKey, firingKey)) {
             key.setFont(Font.font("System", 11));
             key.setGraphicTextGap(4);
             key.getStyleClass().add("preview-legend");
         }
-        getChildren().addAll(canvas, caption, pendingKey, firingKey);
+        getChildren().addAll(canvas, caption, lineKey, pendingKey, firingKey);
         clear("no trigger to preview");
         applyPalette();
     }
@@ -79,6 +82,7 @@ public final class TriggerPreviewChart extends Region {
         this.thresholds = List.copyOf(thresholds);
         this.episodes = List.copyOf(episodes);
         caption.getStyleClass().remove(MESSAGE_STYLE_CLASS);
+        lineKey.setText(series.unit().isEmpty() ? series.channel() : series.channel() + " (" + series.unit() + ")");
         caption.setText(PreviewCaption.of(this.episodes, series.lastTimestamp() - series.firstTimestamp()));
         setLegendVisible(true);
         applyPalette();
@@ -129,6 +133,7 @@ public final class TriggerPreviewChart extends Region {
     }
 
     private void setLegendVisible(boolean visible) {
+        lineKey.setVisible(visible);
         pendingKey.setVisible(visible);
         firingKey.setVisible(visible);
     }
@@ -138,6 +143,8 @@ public final class TriggerPreviewChart extends Region {
                 Insets.EMPTY)));
         boolean message = caption.getStyleClass().contains(MESSAGE_STYLE_CLASS);
         caption.setTextFill(message ? palette.chart().mutedText() : palette.chart().text());
+        lineKey.setTextFill(palette.chart().mutedText());
+        lineKey.setGraphic(new Rectangle(12, 2, palette.line()));
         pendingKey.setTextFill(palette.chart().mutedText());
         firingKey.setTextFill(palette.chart().mutedText());
         pendingKey.setGraphic(swatch(palette.pendingEdge()));
@@ -169,17 +176,23 @@ public final class TriggerPreviewChart extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double firingW = firingKey.prefWidth(-1);
-        double pendingW = pendingKey.prefWidth(-1);
+        // the legend on the right of the header, the caption left of it, wrapping when it does not fit
+        double x = w - PAD;
         double keyH = firingKey.prefHeight(-1);
-        double keysX = w - PAD - firingW - 12 - pendingW;
-        double captionH = caption.prefHeight(-1);
-        caption.resizeRelocate(PAD, (HEADER - captionH) / 2, Math.max(0, keysX - 2 * PAD), captionH);
-        pendingKey.resizeRelocate(keysX, (HEADER - keyH) / 2, pendingW, keyH);
-        firingKey.resizeRelocate(w - PAD - firingW, (HEADER - keyH) / 2, firingW, keyH);
+        double keysLeft = x;
+        for (Label key : List.of(firingKey, pendingKey, lineKey)) {
+            double kw = key.prefWidth(-1);
+            keysLeft = x - kw;
+            key.resizeRelocate(keysLeft, (HEADER - keyH) / 2, kw, keyH);
+            x = keysLeft - KEY_GAP;
+        }
+        double captionW = Math.max(0, keysLeft - 3 * PAD);
+        double captionH = caption.prefHeight(captionW);
+        double header = Math.max(HEADER, captionH + 6);
+        caption.resizeRelocate(PAD, (header - captionH) / 2, captionW, captionH);
         double cw = Math.max(0, Math.floor(w));
-        double ch = Math.max(0, Math.floor(h - HEADER));
-        canvas.relocate(0, HEADER);
+        double ch = Math.max(0, Math.floor(h - header));
+        canvas.relocate(0, header);
         if (cw != canvas.getWidth() || ch != canvas.getHeight()) {
             canvas.setWidth(cw);
             canvas.setHeight(ch);

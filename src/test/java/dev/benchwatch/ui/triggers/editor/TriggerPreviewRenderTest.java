@@ -48,7 +48,7 @@ class TriggerPreviewRenderTest {
                 TriggerText.parse("mean(oven_temp, 500ms) > 10 for 2s clear < 8"))), List.of(series));
         chart = new TriggerPreviewChart();
         chart.show(series, List.of(10.0, 8.0), result.episodes("hot"));
-        stage.setScene(new Scene(new StackPane(chart), 900, 300));
+        stage.setScene(new Scene(new StackPane(chart), 760, 300));
         stage.show();
     }
 
@@ -76,7 +76,7 @@ class TriggerPreviewRenderTest {
             chart.setDark(true); // two full repaints
             return (System.nanoTime() - begin) / 2;
         });
-        System.out.printf("preview repaint of 1M readings at 900 px: %.2f ms%n", nanos / 1e6);
+        System.out.printf("preview repaint of 1M readings at 760 px: %.2f ms%n", nanos / 1e6);
         Path dark = Path.of("target", "trigger-preview.png");
         writePng(dark);
         onFx(() -> {
