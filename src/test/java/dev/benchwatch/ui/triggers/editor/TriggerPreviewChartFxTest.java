@@ -86,6 +86,7 @@ class TriggerPreviewChartFxTest {
         double before = onFx(() -> chart.plotArea().getWidth());
         onFx(() -> {
             stage.setWidth(600);
+            stage.setHeight(stage.getHeight());
             return null;
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
