@@ -1,0 +1,152 @@
+package dev.benchwatch.app;
+
+import dev.benchwatch.device.BenchActionPorts;
+import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.EngineConfig;
+import dev.benchwatch.engine.action.ActionPorts;
+import dev.benchwatch.engine.event.Event;
+import dev.benchwatch.engine.event.EventType;
+import dev.benchwatch.workspace.TriggerLanguageCheck;
+import dev.benchwatch.workspace.WorkspaceSetup;
+import dev.benchwatch.workspace.WorkspaceSetupReport;
+import dev.benchwatch.workspace.file.Workspace;
+import dev.benchwatch.workspace.file.WorkspaceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code benchwatch run WORKSPACE}: the console's engine without the console, for a lab server. Runs the
+ * workspace's devices, engine, triggers and actions; prints trigger transitions as they happen and a status
+ * line every few seconds; serves Prometheus metrics on localhost when asked. Stops after {@code --duration},
+ * or on SIGTERM / Ctrl+C, in order: devices, then the engine (which finishes the readings it has). Exit
+ * status 0 after a clean stop, 2 for a workspace that is not valid.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a workspace headless: devices, engine, triggers and actions, with no display. "
+                + "Prints a status line every few seconds; SIGTERM or Ctrl+C stops it cleanly (exit 0).")
+public final class RunCommand implements Callable<Integer> {
+    static final int INVALID = 2;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace file (JSON).")
+    Path workspaceFile;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (e.g. 90s, 8h); default: until stopped.")
+    Duration duration;
+
+    @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "5s",
+            description = "How often to print the status line (default: ${DEFAULT-VALUE}).")
+    Duration statusEvery;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port).")
+    int metricsPort;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Workspace workspace = read(err);
+        if (workspace == null) {
+            return INVALID;
+        }
+        if (statusEvery.isNegative() || statusEvery.isZero()) {
+            err.println("benchwatch run: --status-every must be positive, got " + statusEvery);
+            return INVALID;
+        }
+        BenchActionPorts benchPorts = new BenchActionPorts();
+        Engine engine = new Engine(EngineConfig.builder().build(), benchPorts.routing(ActionPorts.unconnected()));
+        DeviceBench bench = new DeviceBench(engine);
+        benchPorts.attach(bench);
+        engine.onEvent(EventType.THRESHOLD_BREACH, event -> printTransition(out, event));
+        engine.start();
+        MetricsEndpoint metrics = null;
+        try {
+            Path base = workspaceFile.toAbsolutePath().getParent();
+            WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, System.getenv(), base);
+            for (WorkspaceSetupReport.Problem problem : report.errors()) {
+                err.println("benchwatch run: " + workspaceFile + ": " + problem + " (the rest keeps running)");
+            }
+            if (metricsPort >= 0) {
+                metrics = MetricsEndpoint.start(engine, metricsPort);
+                out.println("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
+            }
+            out.println("running " + workspaceFile + ": " + report.devicesAdded().size() + " device(s), "
+                    + workspace.triggers().size() + " trigger(s)"
+                    + (duration == null ? "; stop with Ctrl+C or SIGTERM" : " for " + duration));
+            out.flush();
+            err.flush();
+            StopSignals.onTermination(stop::countDown);
+            waitAndReport(engine, bench, out);
+        } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
+            bench.close();
+            engine.close();
+        }
+        var m = engine.snapshotNow().metrics();
+        out.printf(java.util.Locale.ROOT, "stopped: %,d readings accepted, %,d rejected, %,d dropped, %,d errors%n",
+                m.accepted(), m.rejectedTotal(), m.drops(), m.errors());
+        out.flush();
+        return 0;
+    }
+
+    private Workspace read(PrintWriter err) {
+        try {
+            WorkspaceReader.Result result = new WorkspaceReader(new TriggerLanguageCheck()).read(workspaceFile);
+            if (!result.valid()) {
+                result.errors().forEach(e -> err.println(e.format(workspaceFile.toString())));
+                err.println(workspaceFile + ": " + result.errors().size()
+                        + " error(s); not run (check it with: benchwatch validate " + workspaceFile + ")");
+                err.flush();
+                return null;
+            }
+            return result.workspace();
+        } catch (IOException e) {
+            err.println("benchwatch run: cannot read workspace " + workspaceFile + ": " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
+    private void waitAndReport(Engine engine, DeviceBench bench, PrintWriter out) throws InterruptedException {
+        StatusLine status = new StatusLine();
+        status.format(engine.snapshotNow(), bench, System.nanoTime(), Instant.now()); // the rate's starting point
+        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long period = statusEvery.toNanos();
+        while (true) {
+            long wait = Math.min(period, end - System.nanoTime());
+            if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (System.nanoTime() - end >= 0) {
+                return;
+            }
+            out.println(status.format(engine.snapshotNow(), bench, System.nanoTime(), Instant.now()));
+            out.flush();
+        }
+    }
+
+    private static void printTransition(PrintWriter out, Event event) {
+        synchronized (out) {
+            out.println(Instant.ofEpochSecond(0, event.timestampNanos()) + " " + event.data());
+            out.flush();
+        }
+    }
+}
