@@ -21,7 +21,10 @@ final class FormFields {
     private FormFields() {
     }
 
-    /** A text field with an id and a prompt that ends its undo step on focus loss and Enter. */
+    /**
+     * A text field with an id and a prompt that ends its undo step on focus loss and Enter (and Enter does
+     * not close the dialog: a person pressing Enter after a threshold means "done with this field").
+     */
     static TextField text(String id, String prompt, double width, TriggerEditorViewModel vm) {
         TextField field = new TextField();
         field.setId(id);
@@ -41,7 +44,11 @@ final class FormFields {
             }
         });
         if (control instanceof TextField field) {
-            field.addEventHandler(javafx.event.ActionEvent.ACTION, e -> vm.commitEdit());
+            // Enter ends the field's edit; consumed, so it does not also press the dialog's default button
+            field.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+                vm.commitEdit();
+                e.consume();
+            });
         }
     }
 

@@ -73,6 +73,10 @@ public final class TriggerEditorViewModel {
     private final ReadOnlyIntegerWrapper textErrorOffset = new ReadOnlyIntegerWrapper(this, "textErrorOffset", -1);
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ObservableMap<String, String> warnings = FXCollections.observableHashMap();
+    // one wrapper each, kept: an unmodifiable view listens weakly, so a fresh one per call would be collected
+    // together with the listeners added to it
+    private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors);
+    private final ObservableMap<String, String> warningsView = FXCollections.unmodifiableObservableMap(warnings);
     private final ReadOnlyObjectWrapper<TriggerModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final UndoHistory<EditorState> history;
@@ -465,12 +469,12 @@ public final class TriggerEditorViewModel {
 
     /** Field key ({@code id}, {@code for}, {@code when[0].threshold}, {@code text}, …) to message. Read-only. */
     public ObservableMap<String, String> errors() {
-        return FXCollections.unmodifiableObservableMap(errors);
+        return errorsView;
     }
 
     /** Messages that do not block saving (a channel the workspace does not list). Read-only. */
     public ObservableMap<String, String> warnings() {
-        return FXCollections.unmodifiableObservableMap(warnings);
+        return warningsView;
     }
 
     /** The trigger the form and text describe, or null while any error stands. */
