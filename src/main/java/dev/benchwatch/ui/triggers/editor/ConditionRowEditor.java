@@ -47,7 +47,7 @@ final class ConditionRowEditor implements ConditionEditor {
         channel.getItems().setAll(vm.channels());
         channel.setPromptText("channel");
         channel.setPrefWidth(130);
-        channel.setMinWidth(90);
+        channel.setMinWidth(124);
         FormFields.commitOnLeave(channel.getEditor(), vm);
         FormFields.onTyped(channel.getEditor(), refreshing, text -> edit("channel", r -> r.withChannel(text)));
         channel.valueProperty().addListener((o, a, b) -> {
@@ -73,13 +73,13 @@ final class ConditionRowEditor implements ConditionEditor {
             }
         });
 
-        window = FormFields.text("cond-window-" + p, "10s", 104, vm);
+        window = FormFields.text("cond-window-" + p, "10s", 100, vm);
         window.setTooltip(new Tooltip("10s (sliding), tumbling 1m, or 100 readings"));
         FormFields.onTyped(window, refreshing, text -> edit("window", r -> r.withWindow(text)));
 
         op.setId("cond-op-" + p);
-        op.setPrefWidth(100);
-        op.setMinWidth(100);
+        op.setPrefWidth(96);
+        op.setMinWidth(96);
         op.valueProperty().addListener((o, a, b) -> {
             if (!refreshing[0] && b != null) {
                 vm.commitEdit();

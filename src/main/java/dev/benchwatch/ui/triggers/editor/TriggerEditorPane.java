@@ -86,7 +86,7 @@ public final class TriggerEditorPane extends BorderPane {
         text = new TriggerTextEditor(vm);
         text.setPadding(new Insets(8));
         SplitPane sides = new SplitPane(formScroll, text);
-        sides.setDividerPositions(0.68);
+        sides.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(text, false);
 
         previewSlot.setId("previewSlot");
