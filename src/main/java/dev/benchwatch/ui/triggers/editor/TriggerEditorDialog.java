@@ -23,8 +23,7 @@ public final class TriggerEditorDialog extends Dialog<TriggerModel> {
             initOwner(owner);
         }
         pane = new TriggerEditorPane(vm);
-        setTitle(vm.modelProperty().get() == null && vm.textProperty().get().isEmpty() ? "New trigger"
-                : "Edit trigger " + vm.idProperty().get());
+        setTitle(vm.isNew() ? "New trigger" : "Edit trigger " + vm.idProperty().get());
         setHeaderText(null);
         setResizable(true);
         getDialogPane().setContent(pane);

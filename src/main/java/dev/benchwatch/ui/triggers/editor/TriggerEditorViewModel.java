@@ -80,6 +80,7 @@ public final class TriggerEditorViewModel {
     private final ReadOnlyObjectWrapper<TriggerModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final UndoHistory<EditorState> history;
+    private final boolean isNew;
     private TriggerExpression formExpression;
     private boolean applying;
 
@@ -98,6 +99,7 @@ public final class TriggerEditorViewModel {
             taken.remove(trigger.id());
         }
         this.reader = new TriggerFormReader(this.channels, taken);
+        this.isNew = trigger == null;
         EditorState initial = trigger != null ? EditorState.of(trigger) : blank(TriggerCopies.newId(takenIds));
         restore(initial);
         history = new UndoHistory<>(capture(), UndoHistory.DEFAULT_LIMIT);
@@ -240,11 +242,28 @@ public final class TriggerEditorViewModel {
         history.record(capture(), key);
     }
 
-    /** A first CLEAR condition: WHEN's single row with the threshold left for the person to enter. */
+    /**
+     * A first CLEAR condition: WHEN's single row turned around ({@code >} becomes {@code <}, inside becomes
+     * outside) with the threshold left for the person to enter, the usual hysteresis.
+     */
     private void seedClear() {
         ConditionForm.Row row = when.get().terms().size() == 1 && when.get().terms().getFirst()
-                instanceof ConditionForm.Row r ? r.withThreshold("") : ConditionForm.Row.blank(defaultChannel());
+                instanceof ConditionForm.Row r ? r.withOp(opposite(r.op())).withThreshold("")
+                : ConditionForm.Row.blank(defaultChannel());
         quietly(() -> clear.set(new ConditionForm.Group(ConditionNode.Joiner.AND, List.of(row))));
+    }
+
+    private static RowOperator opposite(RowOperator op) {
+        return switch (op) {
+            case GT -> RowOperator.LT;
+            case GE -> RowOperator.LE;
+            case LT -> RowOperator.GT;
+            case LE -> RowOperator.GE;
+            case EQ -> RowOperator.NE;
+            case NE -> RowOperator.EQ;
+            case INSIDE -> RowOperator.OUTSIDE;
+            case OUTSIDE -> RowOperator.INSIDE;
+        };
     }
 
     private void textEdited() {
@@ -390,6 +409,11 @@ public final class TriggerEditorViewModel {
     }
 
     // ---- properties ----
+
+    /** True when the editor was opened for a new trigger rather than an existing one. */
+    public boolean isNew() {
+        return isNew;
+    }
 
     public List<String> channels() {
         return channels;

@@ -139,6 +139,22 @@ class TriggerEditorViewModelTest {
     }
 
     @Test
+    void choosingAClearConditionStartsFromWhenTurnedAround() {
+        TriggerEditorViewModel vm = editing(TriggerModel.of("hot", TriggerText.parse("oven_temp >= 180")));
+        assertThat(vm.isNew()).isFalse();
+        vm.clearModeProperty().set(ClearMode.CONDITION);
+        assertThat(ConditionPath.parse("clear.0").at(vm.clearProperty().get()))
+                .isEqualTo(new ConditionForm.Row("oven_temp", null, "", RowOperator.LE, "", "", ""));
+        assertThat(vm.errors()).containsOnlyKeys("clear[0].threshold");
+        vm.editRow(ConditionPath.parse("clear.0"), "threshold", r -> r.withThreshold("175"));
+        assertThat(vm.textProperty().get()).isEqualTo("oven_temp >= 180 clear <= 175");
+        vm.undo();
+        vm.undo();
+        assertThat(vm.clearModeProperty().get()).isEqualTo(ClearMode.AUTOMATIC);
+        assertThat(vm.textProperty().get()).isEqualTo("oven_temp >= 180");
+    }
+
+    @Test
     void theOwnIdIsNotADuplicate() {
         TriggerEditorViewModel vm = editing(oven(), "oven_overheat", "x");
         assertThat(vm.errors()).isEmpty();
