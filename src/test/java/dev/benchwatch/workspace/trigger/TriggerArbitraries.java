@@ -12,11 +12,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** Generators of valid trigger models, for the property tests. */
-final class TriggerArbitraries {
+public final class TriggerArbitraries {
     private TriggerArbitraries() {
     }
 
-    static Arbitrary<String> names() {
+    public static Arbitrary<String> names() {
         Arbitrary<String> generated = Combinators.combine(
                 Arbitraries.strings().withChars("abcxyzABCXYZ_").ofLength(1),
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
@@ -28,7 +28,7 @@ final class TriggerArbitraries {
         return Arbitraries.oneOf(generated, tricky);
     }
 
-    static Arbitrary<Duration> positiveDurations() {
+    public static Arbitrary<Duration> positiveDurations() {
         return Arbitraries.oneOf(
                 Arbitraries.longs().between(1, 600).map(Duration::ofSeconds),
                 Arbitraries.longs().between(1, 5000).map(Duration::ofMillis),
@@ -39,13 +39,13 @@ final class TriggerArbitraries {
                         Duration.ofMillis(1500), Duration.ofNanos(3_723_004_005_006L)));
     }
 
-    static Arbitrary<Duration> durations() {
+    public static Arbitrary<Duration> durations() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(Duration.ZERO)),
                 net.jqwik.api.Tuple.of(3, positiveDurations()));
     }
 
-    static Arbitrary<Double> numbers() {
+    public static Arbitrary<Double> numbers() {
         return Arbitraries.oneOf(
                 Arbitraries.doubles().between(-1000, 1000).ofScale(3),
                 Arbitraries.integers().between(-100_000, 100_000).map(Integer::doubleValue),
@@ -54,7 +54,7 @@ final class TriggerArbitraries {
                         -Double.MAX_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 180.0, 175.0));
     }
 
-    static Arbitrary<WindowRef> windows() {
+    public static Arbitrary<WindowRef> windows() {
         return Arbitraries.oneOf(
                 positiveDurations().map(WindowRef::sliding),
                 positiveDurations().map(WindowRef::tumbling),
@@ -62,18 +62,18 @@ final class TriggerArbitraries {
                         .map(WindowRef::count));
     }
 
-    static Arbitrary<OperandModel> operands() {
+    public static Arbitrary<OperandModel> operands() {
         Arbitrary<OperandModel> latest = names().map(OperandModel::latest);
         Arbitrary<OperandModel> aggregate = Combinators.combine(Arbitraries.of(Stat.class), names(), windows())
                 .as(OperandModel::of);
         return Arbitraries.oneOf(latest, aggregate);
     }
 
-    static Arbitrary<ConditionNode> comparisons() {
+    public static Arbitrary<ConditionNode> comparisons() {
         return operands().flatMap(TriggerArbitraries::comparisonsOf);
     }
 
-    static Arbitrary<ConditionNode> comparisonsOf(OperandModel operand) {
+    public static Arbitrary<ConditionNode> comparisonsOf(OperandModel operand) {
         Arbitrary<ConditionNode> leaf = Combinators.combine(Arbitraries.of(ComparisonOp.class), numbers())
                 .as((op, threshold) -> new ConditionNode.Leaf(operand, op, threshold));
         Arbitrary<ConditionNode> range = Combinators.combine(Arbitraries.of(true, false), numbers(), numbers())
@@ -83,7 +83,7 @@ final class TriggerArbitraries {
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, leaf), net.jqwik.api.Tuple.of(1, range));
     }
 
-    static Arbitrary<ConditionNode> conditions(int depth) {
+    public static Arbitrary<ConditionNode> conditions(int depth) {
         if (depth <= 1) {
             return comparisons();
         }
@@ -96,7 +96,7 @@ final class TriggerArbitraries {
     }
 
     /** WHEN, then a CLEAR that is absent, the shorthand (same operand) or any condition. */
-    static Arbitrary<TriggerExpression> expressions() {
+    public static Arbitrary<TriggerExpression> expressions() {
         return conditions(4).flatMap(when -> {
             Arbitrary<Optional<ConditionNode>> clear = Arbitraries.oneOf(
                     Arbitraries.just(Optional.<ConditionNode>empty()),
@@ -109,7 +109,7 @@ final class TriggerArbitraries {
         });
     }
 
-    static Arbitrary<String> templates() {
+    public static Arbitrary<String> templates() {
         return Arbitraries.oneOf(
                 Arbitraries.of("{trigger} fired", "{\"value\": {value}, \"severity\": \"{severity}\"}",
                         "{channel} = {value}", "HEATER OFF", "at {time} {state}", "{ not a placeholder }"),
@@ -117,7 +117,7 @@ final class TriggerArbitraries {
                         .filter(s -> !s.isBlank() && !s.matches("(?s).*\\{[A-Za-z_]+}.*")));
     }
 
-    static Arbitrary<ActionModel> actions() {
+    public static Arbitrary<ActionModel> actions() {
         return Arbitraries.oneOf(
                 templates().map(ActionModel.Log::new),
                 Combinators.combine(templates(), templates()).as(ActionModel.Notify::new),
@@ -129,7 +129,7 @@ final class TriggerArbitraries {
                 templates().map(ActionModel.RecordingMarker::new));
     }
 
-    static Arbitrary<TriggerModel> models() {
+    public static Arbitrary<TriggerModel> models() {
         return Combinators.combine(names(), Arbitraries.strings().ofMaxLength(20), Arbitraries.of(Severity.class),
                         expressions(), actions().list().ofMaxSize(3), Arbitraries.of(TriggerModel.Mode.class),
                         Arbitraries.of(true, false))
