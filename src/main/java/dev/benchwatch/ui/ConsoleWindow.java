@@ -61,6 +61,7 @@ public final class ConsoleWindow {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final Path layoutFile;
     private final WorkspaceFileActions fileActions;
+    private final dev.benchwatch.ui.triggers.TriggerListActions triggerActions;
     private final ChannelsViewModel channelsModel;
     private final java.util.List<String> chartTitles;
 
@@ -115,7 +116,11 @@ public final class ConsoleWindow {
         pulse.add(events);
         pulse.add(charts);
         dev.benchwatch.ui.triggers.TriggersViewModel triggersModel = new dev.benchwatch.ui.triggers.TriggersViewModel();
-        triggers = new dev.benchwatch.ui.triggers.TriggersPanel(triggersModel);
+        dev.benchwatch.ui.triggers.TriggerListActions triggerActions = fileActions == null ? null
+                : new dev.benchwatch.ui.triggers.TriggerListActions(fileActions.document(), engine, () -> stage,
+                        () -> theme.get() == null || theme.get().isDark());
+        triggers = new dev.benchwatch.ui.triggers.TriggersPanel(triggersModel, triggerActions);
+        this.triggerActions = triggerActions;
         pulse.add(triggersModel);
         javafx.scene.control.Tab eventsTab = new javafx.scene.control.Tab("Alarms and events", log);
         triggersTab = new javafx.scene.control.Tab("Triggers", triggers);
@@ -224,6 +229,11 @@ public final class ConsoleWindow {
             }
         }
         return result;
+    }
+
+    /** What the trigger list's buttons do, or null when the bench is not a workspace. */
+    public dev.benchwatch.ui.triggers.TriggerListActions triggerActions() {
+        return triggerActions;
     }
 
     /** The open workspace's File commands, or null when the bench is not a workspace. */
