@@ -26,7 +26,7 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             description = "With --screenshot: how long data flows first (default: ${DEFAULT-VALUE}).")
     java.time.Duration after;
 
-    @CommandLine.Option(names = "--view", defaultValue = "MAIN", paramLabel = "main|alarms|triggers|device_dialog",
+    @CommandLine.Option(names = "--view", defaultValue = "MAIN", paramLabel = "main|alarms|triggers|device_dialog|trigger_editor",
             description = "With --screenshot: the main window (default), the alarms and event log, the trigger list, or the MQTT device dialog.")
     ConsoleLauncher.View view;
 

@@ -39,7 +39,7 @@ final class ConsoleLauncher {
     }
 
     /** What a screenshot shows. */
-    enum View { MAIN, ALARMS, TRIGGERS, DEVICE_DIALOG }
+    enum View { MAIN, ALARMS, TRIGGERS, DEVICE_DIALOG, TRIGGER_EDITOR }
 
     /** A workspace to open: from a file, or the built-in demo (file null). */
     private record Opening(Workspace workspace, Path file) {

@@ -20,6 +20,10 @@ final class ConsoleScreenshot {
                       PrintWriter err) {
         PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(request.after().toMillis()));
         wait.setOnFinished(e -> {
+            if (request.view() == ConsoleLauncher.View.TRIGGER_EDITOR) {
+                editorAfterPreview(window, request, status, out, err);
+                return;
+            }
             try {
                 WritableImage image = take(window, request.view());
                 PngWriter.write(image, request.screenshot());
@@ -34,6 +38,38 @@ final class ConsoleScreenshot {
             window.stage().close();
         });
         wait.play();
+    }
+
+    /** Opens the editor on the workspace's first trigger and shoots it once its preview has been drawn. */
+    private static void editorAfterPreview(ConsoleWindow window, ConsoleLauncher.Request request, AtomicInteger status,
+                                           PrintWriter out, PrintWriter err) {
+        var actions = window.triggerActions();
+        var ids = window.fileActions() == null ? java.util.List.<String>of() : window.fileActions().document().triggerIds();
+        if (actions == null || ids.isEmpty()) {
+            err.println("benchwatch: the trigger editor needs a workspace with a trigger");
+            status.set(1);
+            window.stage().close();
+            return;
+        }
+        window.showTriggers();
+        var dialog = actions.edit(ids.get(0)).orElseThrow();
+        PauseTransition preview = new PauseTransition(javafx.util.Duration.seconds(1.5));
+        preview.setOnFinished(e -> {
+            try {
+                WritableImage image = dialog.getDialogPane().getScene().snapshot(null);
+                PngWriter.write(image, request.screenshot());
+                out.println("wrote " + request.screenshot() + " (" + (int) image.getWidth() + "x"
+                        + (int) image.getHeight() + ")");
+            } catch (Exception ex) {
+                err.println("benchwatch: could not write " + request.screenshot() + ": " + ex.getMessage());
+                status.set(1);
+            }
+            out.flush();
+            err.flush();
+            dialog.close();
+            window.stage().close();
+        });
+        preview.play();
     }
 
     private static WritableImage take(ConsoleWindow window, ConsoleLauncher.View view) {
@@ -56,6 +92,7 @@ final class ConsoleScreenshot {
                 dialog.close();
                 yield shot;
             }
+            case TRIGGER_EDITOR -> throw new IllegalStateException("shot after its preview");
         };
     }
 }

@@ -12,7 +12,7 @@ import javafx.stage.Window;
  * {@link TriggerEditorPane}. Sized for about 1100 x 700 and resizable.
  */
 public final class TriggerEditorDialog extends Dialog<TriggerModel> {
-    static final double WIDTH = 1100;
+    static final double WIDTH = 1180;
     static final double HEIGHT = 700;
 
     private final TriggerEditorPane pane;

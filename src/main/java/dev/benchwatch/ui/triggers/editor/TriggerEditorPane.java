@@ -48,6 +48,9 @@ public final class TriggerEditorPane extends BorderPane {
     private final StackPane previewSlot = new StackPane();
     private final TriggerTextEditor text;
 
+    /** The text form keeps room for a condition per line, whatever width the dialog first lays out at. */
+    static final double TEXT_MIN_WIDTH = 300;
+
     public TriggerEditorPane(TriggerEditorViewModel vm) {
         this.vm = vm;
         getStyleClass().add("trigger-editor");
@@ -85,6 +88,7 @@ public final class TriggerEditorPane extends BorderPane {
 
         text = new TriggerTextEditor(vm);
         text.setPadding(new Insets(8));
+        text.setMinWidth(TEXT_MIN_WIDTH); // the dialog's first layout is narrower than its final size
         SplitPane sides = new SplitPane(formScroll, text);
         sides.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(text, false);
