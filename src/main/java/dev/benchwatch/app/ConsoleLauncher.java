@@ -168,7 +168,8 @@ final class ConsoleLauncher {
         benchPorts.attach(bench);
         Path base = opening.file() == null ? Path.of("").toAbsolutePath()
                 : opening.file().toAbsolutePath().getParent();
-        WorkspaceSetupReport report = WorkspaceSetup.apply(opening.workspace(), engine, bench, System.getenv(), base);
+        WorkspaceSetupReport report = WorkspaceSetup.apply(opening.workspace(), engine, bench, System.getenv(), base,
+                new dev.benchwatch.ui.workspace.PasswordDialogPrompt());
         for (var problem : report.errors()) {
             err.println("benchwatch: " + (opening.file() == null ? DEMO_NAME : opening.file()) + ": " + problem);
         }

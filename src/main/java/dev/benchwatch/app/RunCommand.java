@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
         MetricsEndpoint metrics = null;
         try {
             Path base = workspaceFile.toAbsolutePath().getParent();
-            WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, System.getenv(), base);
+            WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, System.getenv(), base,
+                    RunCommand::askOnTerminal);
             for (WorkspaceSetupReport.Problem problem : report.errors()) {
                 err.println("benchwatch run: " + workspaceFile + ": " + problem + " (the rest keeps running)");
             }
@@ -105,6 +106,13 @@ public final class RunCommand implements Callable<Integer> {
                 m.accepted(), m.rejectedTotal(), m.drops(), m.errors());
         out.flush();
         return 0;
+    }
+
+    /** A password the workspace does not name, read without echo when a person is at the terminal. */
+    private static char[] askOnTerminal(String device, String username) {
+        java.io.Console console = System.console();
+        return console == null ? null
+                : console.readPassword("MQTT password for %s on device '%s': ", username, device);
     }
 
     private Workspace read(PrintWriter err) {

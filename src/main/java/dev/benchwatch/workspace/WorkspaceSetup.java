@@ -74,6 +74,8 @@ public final class WorkspaceSetup {
     /** Per device: the channel name the device uses to where it goes in the engine. */
     private final Map<String, Map<String, RoutedAdapter.Route>> routes = new HashMap<>();
 
+    private PasswordPrompt prompt = PasswordPrompt.NONE;
+
     private WorkspaceSetup(Workspace workspace, Engine engine, DeviceBench bench, Map<String, String> environment,
                            Path baseDirectory) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -105,7 +107,18 @@ public final class WorkspaceSetup {
      */
     public static WorkspaceSetupReport apply(Workspace workspace, Engine engine, DeviceBench bench,
                                              Map<String, String> environment, Path baseDirectory) {
+        return apply(workspace, engine, bench, environment, baseDirectory, PasswordPrompt.NONE);
+    }
+
+    /**
+     * Applies {@code workspace}, asking {@code prompt} for the password of an MQTT device whose user name the
+     * workspace gives without {@code passwordEnv} or {@code passwordFile}.
+     */
+    public static WorkspaceSetupReport apply(Workspace workspace, Engine engine, DeviceBench bench,
+                                             Map<String, String> environment, Path baseDirectory,
+                                             PasswordPrompt prompt) {
         WorkspaceSetup setup = new WorkspaceSetup(workspace, engine, bench, environment, baseDirectory);
+        setup.prompt = Objects.requireNonNull(prompt, "prompt");
         setup.channels();
         setup.pipelines();
         Set<String> windowIds = setup.windows();
@@ -357,8 +370,12 @@ public final class WorkspaceSetup {
         if (mqtt.passwordFile() != null) {
             return MqttCredentials.fromFile(mqtt.username(), resolve(mqtt.passwordFile()));
         }
-        throw new IllegalArgumentException("user '" + mqtt.username() + "' needs a password: set passwordEnv or "
-                + "passwordFile in the workspace (prompting for it is not supported here)");
+        char[] typed = prompt.password(mqtt.name(), mqtt.username());
+        if (typed == null) {
+            throw new IllegalArgumentException("user '" + mqtt.username() + "' needs a password: none was typed "
+                    + "(or set passwordEnv or passwordFile in the workspace)");
+        }
+        return MqttCredentials.fromPrompt(mqtt.username(), typed);
     }
 
     /** Null for plain TCP. */

@@ -112,6 +112,47 @@ class WorkspaceSetupTest {
     }
 
     @Test
+    void aPasswordTheWorkspaceDoesNotNameIsAskedForAndLetsTheDeviceIn() throws Exception {
+        Path passwords = dir.resolve("passwd");
+        Process passwd = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwords.toString(), "bench", "s3cret")
+                .redirectErrorStream(true).start();
+        assertThat(passwd.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try (dev.benchwatch.device.mqtt.MosquittoBroker broker = new dev.benchwatch.device.mqtt.MosquittoBroker(dir)) {
+            broker.start("allow_anonymous false\npassword_file " + passwords + "\n");
+            Workspace workspace = write("""
+                    {
+                      "schemaVersion": 1,
+                      "devices": [
+                        {"name": "lab", "kind": "mqtt", "host": "127.0.0.1", "port": %d, "username": "bench",
+                         "topics": ["lab/+/+"], "decoder": {"format": "kv"}},
+                        {"name": "lab_declined", "kind": "mqtt", "host": "127.0.0.1", "port": %d, "username": "guest",
+                         "topics": ["other/#"]}
+                      ]
+                    }
+                    """.formatted(broker.port(), broker.port()));
+            engine = new Engine();
+            bench = new DeviceBench(engine);
+            List<String> asked = new java.util.ArrayList<>();
+
+            WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, Map.of(), dir,
+                    (device, user) -> {
+                        asked.add(device + "/" + user);
+                        return device.equals("lab") ? "s3cret".toCharArray() : null;
+                    });
+            engine.start();
+
+            assertThat(asked).containsExactly("lab/bench", "lab_declined/guest");
+            assertThat(report.devicesAdded()).containsExactly("lab");
+            assertThat(report.errorsFor("lab_declined")).singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("user 'guest' needs a password: none was typed"));
+            dev.benchwatch.device.mqtt.MosquittoBroker.await(() -> bench.find("lab").orElseThrow().adapter().isConnected(),
+                    "the device to log in with the typed password");
+            broker.publish("lab/oven/temp", "21.5", "-u", "bench", "-P", "s3cret", "-r"); // retained: the subscription may land just after
+            await(s -> count(s, "oven.temp") > 0);
+        }
+    }
+
+    @Test
     void aReplayDeviceReplaysTheRecordingIntoTheEngineThroughItsScaling() throws Exception {
         List<String> lines = Files.readAllLines(NAB, StandardCharsets.UTF_8);
         String[] last = lines.get(lines.size() - 1).split(",");
