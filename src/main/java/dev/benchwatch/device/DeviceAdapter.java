@@ -25,6 +25,15 @@ public interface DeviceAdapter extends AutoCloseable {
     void onDecodeError(Consumer<DecodeError> listener);
 
     /**
+     * What the engine does when this device sends faster than it drains: a live device's readings displace
+     * the oldest waiting ones (its reader must never stall, and each drop is counted); a recording played
+     * at maximum speed is held back instead, so nothing is dropped.
+     */
+    default dev.benchwatch.engine.ingest.OverloadPolicy overloadPolicy() {
+        return dev.benchwatch.engine.ingest.OverloadPolicy.DROP_OLDEST;
+    }
+
+    /**
      * The adapter that talks to the hardware, for writing to it: itself, or what a wrapper (such as a
      * workspace's channel routing) wraps.
      */

@@ -1,7 +1,6 @@
 package dev.benchwatch.device;
 
 import dev.benchwatch.engine.Engine;
-import dev.benchwatch.engine.ingest.OverloadPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +135,7 @@ public final class DeviceBench implements AutoCloseable {
 
     /** One engine source per device name, kept across reconnects (a source cannot be registered twice). */
     private DeviceOutput outputFor(DeviceAdapter adapter) {
-        return outputs.computeIfAbsent(adapter.name(), n -> new EngineOutput(engine, n, OverloadPolicy.DROP_OLDEST));
+        return outputs.computeIfAbsent(adapter.name(), n -> new EngineOutput(engine, n, adapter.overloadPolicy()));
     }
 
     @Override

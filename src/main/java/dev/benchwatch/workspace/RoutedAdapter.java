@@ -34,6 +34,11 @@ public final class RoutedAdapter implements DeviceAdapter {
     }
 
     @Override
+    public dev.benchwatch.engine.ingest.OverloadPolicy overloadPolicy() {
+        return delegate.overloadPolicy();
+    }
+
+    @Override
     public DeviceAdapter underlying() {
         return delegate.underlying();
     }

@@ -52,7 +52,7 @@ public final class RecordingReplay implements DeviceAdapter {
 
     /** Replays into the engine; at maximum speed the engine's lane blocks the replay rather than drop. */
     public void start(Engine target) {
-        start(new EngineOutput(target, device, speed == MAX_SPEED ? OverloadPolicy.BLOCK : OverloadPolicy.DROP_OLDEST));
+        start(new EngineOutput(target, device, overloadPolicy()));
     }
 
     @Override
@@ -90,6 +90,11 @@ public final class RecordingReplay implements DeviceAdapter {
     }
 
     /** Readings handed to the engine so far. */
+    @Override
+    public OverloadPolicy overloadPolicy() {
+        return speed == MAX_SPEED ? OverloadPolicy.BLOCK : OverloadPolicy.DROP_OLDEST;
+    }
+
     public long replayed() {
         return replayed;
     }
