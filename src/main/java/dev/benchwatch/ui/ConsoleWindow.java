@@ -60,6 +60,7 @@ public final class ConsoleWindow {
     private final SplitPane center;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final Path layoutFile;
+    private final boolean rememberedPosition;
     private final WorkspaceFileActions fileActions;
     private final dev.benchwatch.ui.triggers.TriggerListActions triggerActions;
     private final ChannelsViewModel channelsModel;
@@ -168,7 +169,8 @@ public final class ConsoleWindow {
                 }
             });
         }
-        if (!Double.isNaN(layout.x())) {
+        rememberedPosition = !Double.isNaN(layout.x());
+        if (rememberedPosition) {
             stage.setX(layout.x());
             stage.setY(layout.y());
         }
@@ -318,6 +320,13 @@ public final class ConsoleWindow {
     public void show() {
         pulse.start();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> close());
+        if (!stage.isMaximized()) {
+            // a stage that was shown before (another workspace's console, a test's) keeps its old size otherwise
+            stage.sizeToScene();
+            if (!rememberedPosition) {
+                stage.centerOnScreen();
+            }
+        }
         stage.show();
     }
 

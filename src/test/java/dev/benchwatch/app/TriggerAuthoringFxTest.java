@@ -171,6 +171,9 @@ class TriggerAuthoringFxTest {
 
         robot.clickOn(ok);
         await(() -> !opened.get().isShowing(), "the editor to close");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.fileActions().document().triggerIds()).get())
+                .as("the workspace's triggers after OK").contains("level_high");
+        assertThat(engine.snapshotNow().triggers()).extracting(TriggerStatus::id).contains("level_high");
 
         @SuppressWarnings("unchecked")
         TableView<TriggerRow> table = robot.lookup("#triggerTable").queryAs(TableView.class);

@@ -112,8 +112,8 @@ public final class TriggerListActions {
         try {
             document.putTrigger(previousId, model);
             return true;
-        } catch (IllegalArgumentException refused) {
-            inform("Trigger " + model.id() + " not applied", refused.getMessage());
+        } catch (RuntimeException refused) { // the engine's reason (unknown channel, duplicate id) or a failure
+            inform("Trigger " + model.id() + " not applied", String.valueOf(refused.getMessage()));
             return false;
         }
     }

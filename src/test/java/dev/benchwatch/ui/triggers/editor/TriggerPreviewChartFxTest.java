@@ -42,9 +42,10 @@ class TriggerPreviewChartFxTest {
     private ChannelSeries series;
     private BacktestResult result;
 
+    /** Its own stage: resizing the shared primary stage would leave later tests a window of this size. */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        this.stage = new Stage();
         series = PreviewSamples.oven(120, 10);
         result = TriggerBacktest.run(List.of(TriggerModel.of("hot",
                 TriggerText.parse("oven_temp > 10 for 2s clear < 8"))), List.of(series));
@@ -52,6 +53,11 @@ class TriggerPreviewChartFxTest {
         chart.show(series, List.of(10.0, 8.0), result.episodes("hot"));
         stage.setScene(new Scene(new StackPane(chart), 900, 320));
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.asyncFx(stage::hide).get(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
