@@ -100,7 +100,7 @@ final class ConsoleLauncher {
     /** The workspace the console starts on; null (after printing why) when the one asked for is not valid. */
     private static Opening firstOpening(Request request, RecentFiles recent, PrintWriter out, PrintWriter err) {
         if (request.workspace() != null) {
-            Workspace workspace = readWorkspace(request.workspace(), err);
+            Workspace workspace = WorkspaceLoading.readOrExplain(request.workspace(), err, "the console did not open it");
             if (workspace != null) {
                 recent.add(request.workspace());
             }
@@ -108,7 +108,7 @@ final class ConsoleLauncher {
         }
         if (!request.demo() && request.screenshot() == null && !recent.paths().isEmpty()) {
             Path last = recent.paths().get(0);
-            Workspace workspace = readWorkspace(last, err);
+            Workspace workspace = WorkspaceLoading.readOrExplain(last, err, "the console did not open it");
             if (workspace != null) {
                 out.println("benchwatch: opening the last workspace, " + last + " (--demo for the demo bench)");
                 out.flush();
@@ -118,25 +118,6 @@ final class ConsoleLauncher {
             err.flush();
         }
         return new Opening(demoWorkspace(), null);
-    }
-
-    /** The workspace in {@code file}, or null after printing its errors as validate does. */
-    private static Workspace readWorkspace(Path file, PrintWriter err) {
-        try {
-            WorkspaceReader.Result result = new WorkspaceReader(new TriggerLanguageCheck()).read(file);
-            if (!result.valid()) {
-                result.errors().forEach(e -> err.println(e.format(file.toString())));
-                err.println(file + ": " + result.errors().size() + " error(s); the console did not open it "
-                        + "(check it with: benchwatch validate " + file + ")");
-                err.flush();
-                return null;
-            }
-            return result.workspace();
-        } catch (IOException e) {
-            err.println("benchwatch: cannot read workspace " + file + ": " + e.getMessage());
-            err.flush();
-            return null;
-        }
     }
 
     /** The demo bench that ships inside the program. */

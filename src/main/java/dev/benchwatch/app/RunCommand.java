@@ -7,12 +7,9 @@ import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
-import dev.benchwatch.workspace.TriggerLanguageCheck;
 import dev.benchwatch.workspace.WorkspaceSetup;
 import dev.benchwatch.workspace.WorkspaceSetupReport;
 import dev.benchwatch.workspace.file.Workspace;
-import dev.benchwatch.workspace.file.WorkspaceReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace workspace = read(err);
+        Workspace workspace = WorkspaceLoading.readOrExplain(workspaceFile, err, "not run");
         if (workspace == null) {
             return INVALID;
         }
@@ -113,24 +110,6 @@ public final class RunCommand implements Callable<Integer> {
         java.io.Console console = System.console();
         return console == null ? null
                 : console.readPassword("MQTT password for %s on device '%s': ", username, device);
-    }
-
-    private Workspace read(PrintWriter err) {
-        try {
-            WorkspaceReader.Result result = new WorkspaceReader(new TriggerLanguageCheck()).read(workspaceFile);
-            if (!result.valid()) {
-                result.errors().forEach(e -> err.println(e.format(workspaceFile.toString())));
-                err.println(workspaceFile + ": " + result.errors().size()
-                        + " error(s); not run (check it with: benchwatch validate " + workspaceFile + ")");
-                err.flush();
-                return null;
-            }
-            return result.workspace();
-        } catch (IOException e) {
-            err.println("benchwatch run: cannot read workspace " + workspaceFile + ": " + e.getMessage());
-            err.flush();
-            return null;
-        }
     }
 
     private void waitAndReport(Engine engine, DeviceBench bench, PrintWriter out) throws InterruptedException {

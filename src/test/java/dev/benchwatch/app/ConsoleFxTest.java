@@ -8,11 +8,10 @@ import dev.benchwatch.engine.metrics.TriggerStatus;
 import dev.benchwatch.engine.trigger.TriggerState;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
+import dev.benchwatch.ui.FxWait;
 import dev.benchwatch.ui.WindowLayout;
 import dev.benchwatch.ui.chart.LiveChart;
 import dev.benchwatch.ui.devices.DeviceRow;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -48,37 +47,19 @@ class ConsoleFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            // a dialog a test left open must not catch the next test's lookups
-            for (javafx.stage.Window open : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
-                if (open instanceof Stage dialog && dialog.getOwner() != null) {
-                    dialog.hide();
-                }
-            }
-            window.close();
-        }).get(5, TimeUnit.SECONDS);
+        FxWait.closeDialogs(window::close);
         bench.close();
         engine.close();
     }
 
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private void connect(FxRobot robot, String device) throws Exception {
         TableView<DeviceRow> devices = robot.lookup("#deviceTable").queryTableView();
-        await(() -> devices.getItems().stream().anyMatch(r -> r.name().equals(device)), device + " listed");
+        FxWait.until(() -> devices.getItems().stream().anyMatch(r -> r.name().equals(device)), device + " listed");
         int index = WaitForAsyncUtils.asyncFx(() -> devices.getItems().stream().map(DeviceRow::name).toList()
                 .indexOf(device)).get();
         robot.interact(() -> devices.getSelectionModel().select(index));
         robot.clickOn("#connectDevice");
-        await(() -> devices.getItems().get(index).statusProperty().get().equals("CONNECTED"), device + " connected");
+        FxWait.until(() -> devices.getItems().get(index).statusProperty().get().equals("CONNECTED"), device + " connected");
     }
 
     @Test
@@ -86,8 +67,8 @@ class ConsoleFxTest {
         LiveChart chart = robot.lookup("#chart1").queryAs(LiveChart.class);
         assertThat(engine.snapshotNow().metrics().accepted()).isZero();
         connect(robot, "oven");
-        await(() -> !chart.series().isEmpty() && chart.series().get(0).points().size() > 100, "points on chart 1");
-        await(() -> window.gauges().model().getReadingsPerSecond() > 50, "the readings/s gauge to move");
+        FxWait.until(() -> !chart.series().isEmpty() && chart.series().get(0).points().size() > 100, "points on chart 1");
+        FxWait.until(() -> window.gauges().model().getReadingsPerSecond() > 50, "the readings/s gauge to move");
         assertThat(chart.paintedFrames()).isPositive();
     }
 
@@ -95,9 +76,9 @@ class ConsoleFxTest {
     void pauseFreezesTheChartWhileTheEngineKeepsCounting(FxRobot robot) throws Exception {
         LiveChart chart = robot.lookup("#chart1").queryAs(LiveChart.class);
         connect(robot, "oven");
-        await(() -> !chart.series().isEmpty() && chart.series().get(0).points().size() > 100, "points on chart 1");
+        FxWait.until(() -> !chart.series().isEmpty() && chart.series().get(0).points().size() > 100, "points on chart 1");
         robot.clickOn("#pauseCharts");
-        await(chart::isPaused, "the chart to pause");
+        FxWait.until(chart::isPaused, "the chart to pause");
         long frozenEnd = WaitForAsyncUtils.asyncFx(() -> chart.visibleEndProperty().get()).get();
         long acceptedAtPause = engine.snapshotNow().metrics().accepted();
         int pointsAtPause = WaitForAsyncUtils.asyncFx(() -> chart.series().get(0).points().size()).get();
@@ -107,24 +88,24 @@ class ConsoleFxTest {
         assertThat(WaitForAsyncUtils.asyncFx(() -> chart.series().get(0).points().size()).get())
                 .as("readings keep arriving in the paused chart's buffer").isGreaterThan(pointsAtPause);
         robot.clickOn("#pauseCharts");
-        await(() -> chart.visibleEndProperty().get() > frozenEnd, "the chart to follow live data again");
+        FxWait.until(() -> chart.visibleEndProperty().get() > frozenEnd, "the chart to follow live data again");
     }
 
     @Test
     void acknowledgingTheFiringAlarmChangesItsState(FxRobot robot) throws Exception {
         connect(robot, "oven");
         // the simulated oven swings above the overheating threshold within seconds
-        await(() -> robot.lookup("#alarmBanner").query().isVisible(), "the critical alarm banner");
+        FxWait.until(() -> robot.lookup("#alarmBanner").query().isVisible(), "the critical alarm banner");
         TriggerStatus before = engine.snapshotNow().trigger("oven_overheat");
         assertThat(before.state()).isEqualTo(TriggerState.FIRING);
         assertThat(before.acknowledged()).isFalse();
         robot.clickOn("#bannerAckAllButton");
-        await(() -> !robot.lookup("#alarmBanner").query().isVisible(), "the banner to go");
+        FxWait.until(() -> !robot.lookup("#alarmBanner").query().isVisible(), "the banner to go");
         assertThat(engine.snapshotNow().trigger("oven_overheat").acknowledged()).isTrue();
         // the trigger list shows the same live state
         robot.clickOn("Triggers");
         TableView<dev.benchwatch.ui.triggers.TriggerRow> triggers = robot.lookup("#triggerTable").queryTableView();
-        await(() -> triggers.getItems().stream().anyMatch(r -> r.id().equals("oven_overheat")
+        FxWait.until(() -> triggers.getItems().stream().anyMatch(r -> r.id().equals("oven_overheat")
                 && r.stateProperty().get().endsWith(", acknowledged")), "the trigger list's live state");
         assertThat(triggers.getItems()).extracting(dev.benchwatch.ui.triggers.TriggerRow::id)
                 .containsExactlyInAnyOrder("oven_overheat", "power_surge", "vibration_burst");
@@ -133,20 +114,20 @@ class ConsoleFxTest {
     @Test
     void aMalformedDeviceConfigurationIsAnInlineError(FxRobot robot) throws Exception {
         robot.clickOn("#addDevice").clickOn("#addSimulator");
-        await(() -> robot.lookup("#simRate").tryQuery().isPresent(), "the simulator dialog");
+        FxWait.until(() -> robot.lookup("#simRate").tryQuery().isPresent(), "the simulator dialog");
         TextField rate = robot.lookup("#simRate").queryAs(TextField.class);
         robot.interact(() -> rate.setText("fast"));
         robot.clickOn("#deviceFormAdd");
         Label error = robot.lookup("#deviceFormError").queryAs(Label.class);
-        await(error::isVisible, "the inline error");
+        FxWait.until(error::isVisible, "the inline error");
         assertThat(error.getText()).isEqualTo("Rate: 'fast' is not a number");
         robot.interact(() -> rate.setText("0"));
         robot.clickOn("#deviceFormAdd");
-        await(() -> error.getText().contains("rate must be within"), "the out-of-range rate message");
+        FxWait.until(() -> error.getText().contains("rate must be within"), "the out-of-range rate message");
         assertThat(bench.devices()).hasSize(3); // nothing was added
         robot.interact(() -> rate.setText("50"));
         robot.clickOn("#deviceFormAdd");
-        await(() -> bench.devices().size() == 4, "the simulator added once its settings are right");
+        FxWait.until(() -> bench.devices().size() == 4, "the simulator added once its settings are right");
         assertThat(bench.devices().get(3).started()).isTrue();
     }
 
@@ -156,11 +137,11 @@ class ConsoleFxTest {
         robot.clickOn("#channelTable"); // focus inside the window
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.P)
                 .release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.CONTROL);
-        await(chart::isPaused, "Ctrl+P to pause the charts");
+        FxWait.until(chart::isPaused, "Ctrl+P to pause the charts");
         assertThat(window.themeProperty().get()).isEqualTo(dev.benchwatch.ui.Theme.DARK);
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.T)
                 .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.CONTROL);
-        await(() -> window.themeProperty().get() == dev.benchwatch.ui.Theme.LIGHT, "Ctrl+T to switch to the light theme");
+        FxWait.until(() -> window.themeProperty().get() == dev.benchwatch.ui.Theme.LIGHT, "Ctrl+T to switch to the light theme");
         assertThat(window.scene().getStylesheets()).singleElement().asString().endsWith("light.css");
     }
 
@@ -170,10 +151,10 @@ class ConsoleFxTest {
         assertThat(chart.isAutoscale()).isTrue();
         robot.rightClickOn("#chart1");
         robot.clickOn("Fixed y range…");
-        await(() -> robot.lookup("#yRangeField").tryQuery().isPresent(), "the range dialog");
+        FxWait.until(() -> robot.lookup("#yRangeField").tryQuery().isPresent(), "the range dialog");
         TextField range = robot.lookup("#yRangeField").queryAs(TextField.class);
         robot.interact(() -> range.setText("160, 190"));
         robot.clickOn("#yRangeField").type(javafx.scene.input.KeyCode.ENTER); // the dialog's default button: OK
-        await(() -> !chart.isAutoscale() && chart.getYMin() == 160 && chart.getYMax() == 190, "the fixed range");
+        FxWait.until(() -> !chart.isAutoscale() && chart.getYMin() == 160 && chart.getYMax() == 190, "the fixed range");
     }
 }

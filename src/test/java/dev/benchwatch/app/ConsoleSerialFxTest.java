@@ -7,13 +7,13 @@ import dev.benchwatch.device.serial.SocatPair;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
+import dev.benchwatch.ui.FxWait;
 import dev.benchwatch.ui.WindowLayout;
 import dev.benchwatch.ui.devices.DeviceRow;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A serial board added through the console's dialog over a real socat pty pair: readings in, commands out. */
 @ExtendWith(ApplicationExtension.class)
@@ -54,29 +53,11 @@ class ConsoleSerialFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            // a dialog a test left open must not catch the next test's lookups
-            for (javafx.stage.Window open : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
-                if (open instanceof Stage dialog && dialog.getOwner() != null) {
-                    dialog.hide();
-                }
-            }
-            window.close();
-        }).get(5, TimeUnit.SECONDS);
+        FxWait.closeDialogs(window::close);
         bench.close();
         engine.close();
         if (board != null) {
             board.close();
-        }
-    }
-
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
         }
     }
 
@@ -87,7 +68,7 @@ class ConsoleSerialFxTest {
         board.start(device);
 
         robot.clickOn("#addDevice").clickOn("#addSerial");
-        await(() -> robot.lookup("#serialPort").tryQuery().isPresent(), "the serial dialog");
+        FxWait.until(() -> robot.lookup("#serialPort").tryQuery().isPresent(), "the serial dialog");
         ComboBox<?> port = robot.lookup("#serialPort").queryAs(ComboBox.class);
         TextField name = robot.lookup("#serialName").queryAs(TextField.class);
         robot.interact(() -> {
@@ -97,20 +78,20 @@ class ConsoleSerialFxTest {
         ComboBox<?> baud = robot.lookup("#serialBaud").queryAs(ComboBox.class);
         robot.interact(() -> baud.getEditor().setText("nine thousand"));
         robot.clickOn("#deviceFormAdd");
-        await(() -> robot.lookup("#deviceFormError").queryLabeled().getText().contains("Baud rate: 'nine thousand'"),
+        FxWait.until(() -> robot.lookup("#deviceFormError").queryLabeled().getText().contains("Baud rate: 'nine thousand'"),
                 "the inline baud rate error");
         robot.interact(() -> baud.getEditor().setText("9600"));
         robot.clickOn("#deviceFormAdd");
-        await(() -> bench.find("rig").map(d -> d.adapter().isConnected()).orElse(false), "the board connected");
+        FxWait.until(() -> bench.find("rig").map(d -> d.adapter().isConnected()).orElse(false), "the board connected");
 
         board.send("temp:21.5 hum:40\n");
-        await(() -> engine.snapshotNow().channels().stream().anyMatch(c -> c.name().equals("rig.temp")
+        FxWait.until(() -> engine.snapshotNow().channels().stream().anyMatch(c -> c.name().equals("rig.temp")
                 && c.latest() == 21.5), "the board's reading in the engine");
 
         TableView<DeviceRow> devices = robot.lookup("#deviceTable").queryTableView();
-        await(() -> !devices.getItems().isEmpty(), "the board listed in the devices table"); // refreshed 4 times a second
+        FxWait.until(() -> !devices.getItems().isEmpty(), "the board listed in the devices table"); // refreshed 4 times a second
         robot.interact(() -> devices.getSelectionModel().select(0));
-        await(() -> !robot.lookup("#sendButton").query().isDisabled(), "the send box enabled for a serial device");
+        FxWait.until(() -> !robot.lookup("#sendButton").query().isDisabled(), "the send box enabled for a serial device");
         CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
             try (InputStream in = Files.newInputStream(board.board())) {
                 byte[] buffer = new byte[64];
@@ -136,6 +117,6 @@ class ConsoleSerialFxTest {
         });
         robot.clickOn("#sendButton");
         assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("SET RATE 10\r\n");
-        await(() -> text.getText().isEmpty(), "the send box cleared after sending");
+        FxWait.until(() -> text.getText().isEmpty(), "the send box cleared after sending");
     }
 }

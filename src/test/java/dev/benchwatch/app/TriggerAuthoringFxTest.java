@@ -8,6 +8,7 @@ import dev.benchwatch.engine.metrics.TriggerStatus;
 import dev.benchwatch.engine.trigger.TriggerState;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
+import dev.benchwatch.ui.FxWait;
 import dev.benchwatch.ui.WindowLayout;
 import dev.benchwatch.ui.triggers.TriggerRow;
 import dev.benchwatch.ui.triggers.editor.ClearMode;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -96,14 +96,7 @@ class TriggerAuthoringFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (javafx.stage.Window open : new ArrayList<>(javafx.stage.Window.getWindows())) {
-                if (open instanceof Stage dialog && dialog.getOwner() != null) {
-                    dialog.hide();
-                }
-            }
-            window.close();
-        }).get(5, TimeUnit.SECONDS);
+        FxWait.closeDialogs(window::close);
         bench.close();
         engine.close();
     }
@@ -119,16 +112,6 @@ class TriggerAuthoringFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void authorATriggerInTheFormSeeItFireAndClearWithHysteresis(FxRobot robot) throws Exception {
         Thread.sleep(2500); // a few steps of history for the preview
@@ -136,7 +119,7 @@ class TriggerAuthoringFxTest {
         AtomicReference<TriggerEditorDialog> opened = new AtomicReference<>();
         robot.interact(() -> window.triggerActions().onEditorOpened(opened::set));
         robot.clickOn("#newTrigger");
-        await(() -> opened.get() != null && opened.get().isShowing(), "the trigger editor");
+        FxWait.until(() -> opened.get() != null && opened.get().isShowing(), "the trigger editor");
 
         replaceText(robot, byId(robot, "triggerId", TextField.class), "level_high");
         replaceText(robot, byId(robot, "cond-channel-when.0", javafx.scene.control.ComboBox.class).getEditor(), "level");
@@ -166,18 +149,18 @@ class TriggerAuthoringFxTest {
 
         // the preview ran the draft over the level's history: it steps to 10 every other second
         Label caption = robot.lookup("#previewCaption").queryAs(Label.class);
-        await(() -> caption.getText().startsWith("would have fired"), "the preview's count");
+        FxWait.until(() -> caption.getText().startsWith("would have fired"), "the preview's count");
         assertThat(caption.getText()).doesNotStartWith("would have fired 0");
 
         robot.clickOn(ok);
-        await(() -> !opened.get().isShowing(), "the editor to close");
+        FxWait.until(() -> !opened.get().isShowing(), "the editor to close");
         assertThat(WaitForAsyncUtils.asyncFx(() -> window.fileActions().document().triggerIds()).get())
                 .as("the workspace's triggers after OK").contains("level_high");
         assertThat(engine.snapshotNow().triggers()).extracting(TriggerStatus::id).contains("level_high");
 
         @SuppressWarnings("unchecked")
         TableView<TriggerRow> table = robot.lookup("#triggerTable").queryAs(TableView.class);
-        await(() -> table.getItems().stream().anyMatch(r -> r.id().equals("level_high")), "the trigger listed");
+        FxWait.until(() -> table.getItems().stream().anyMatch(r -> r.id().equals("level_high")), "the trigger listed");
         List<TriggerState> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!(seen.contains(TriggerState.FIRING) && seen.contains(TriggerState.CLEARED))

@@ -6,6 +6,7 @@ import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
+import dev.benchwatch.ui.FxWait;
 import dev.benchwatch.ui.WindowLayout;
 import dev.benchwatch.ui.workspace.RecentFiles;
 import dev.benchwatch.ui.workspace.WorkspaceDocument;
@@ -73,15 +74,10 @@ class WorkspaceConsoleFxTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (javafx.stage.Window open : new ArrayList<>(javafx.stage.Window.getWindows())) {
-                if (open instanceof Stage dialog && dialog.getOwner() != null) {
-                    dialog.hide();
-                }
-            }
+        FxWait.closeDialogs(() -> {
             window.close();
             stage.hide();
-        }).get(5, TimeUnit.SECONDS);
+        });
         bench.close();
         engine.close();
     }
