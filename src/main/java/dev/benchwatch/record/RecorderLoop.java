@@ -133,11 +133,11 @@ final class RecorderLoop implements Runnable {
                 dirty = true;
                 dirtySince = System.nanoTime();
             }
+            uncommitted += n; // counted first: if a write fails half-way, the whole batch is lost, not forgotten
             for (int k = 0; k < n; k++) {
                 int word = channelWords[k];
                 boolean derived = word < 0;
                 inserter.add(catalog.rowFor(derived ? ~word : word, derived), timestamps[k], values[k]);
-                uncommitted++;
             }
         }
         Event event;
