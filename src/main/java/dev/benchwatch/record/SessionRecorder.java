@@ -49,7 +49,7 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
     /** One running (or finished) session: its file, ring, thread and queues. */
     private record Session(Path file, long id, ReadingRing ring, RecorderLoop loop, Thread thread,
                            Queue<Event> events, Queue<EventWriter.Marker> markers, long startedNanoTime,
-                           AtomicLong stoppedNanoTime) {
+                           AtomicLong stoppedNanoTime, java.util.concurrent.atomic.AtomicBoolean takesMarkers) {
         boolean running() {
             return stoppedNanoTime.get() == 0;
         }
@@ -90,7 +90,7 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
             Thread thread = Thread.ofPlatform().name("benchwatch-recorder").daemon(true).unstarted(loop);
             eventsLost.set(0);
             session = new Session(file, catalog.sessionId(), ring, loop, thread, events, markers, System.nanoTime(),
-                    new AtomicLong());
+                    new AtomicLong(), new java.util.concurrent.atomic.AtomicBoolean(true));
             thread.start();
             engine.onAnyEvent(eventHandler);
             engine.addReadingTap(ring);
@@ -146,6 +146,9 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
             Thread.currentThread().interrupt();
         }
         engine.removeEventHandler(eventHandler);
+        synchronized (current.markers()) {
+            current.takesMarkers().set(false); // a marker either arrives before the loop's last pass or is refused
+        }
         current.loop().requestStop();
         boolean interrupted = false;
         while (current.thread().isAlive()) {
@@ -200,7 +203,13 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
             throw new IllegalStateException("recording to " + current.file() + " failed (" + failure + "): marker '"
                     + label + "' not written");
         }
-        current.markers().add(new EventWriter.Marker(timestampNanos, label, source));
+        synchronized (current.markers()) {
+            if (!current.takesMarkers().get()) {
+                throw new IllegalStateException("recording to " + current.file() + " is stopping: marker '" + label
+                        + "' not written");
+            }
+            current.markers().add(new EventWriter.Marker(timestampNanos, label, source));
+        }
     }
 
     private void onEvent(Event event) {
