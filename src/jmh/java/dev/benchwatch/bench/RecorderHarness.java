@@ -184,7 +184,8 @@ public final class RecorderHarness {
             System.out.printf(Locale.ROOT, "recorder (rate %s, %d rows/INSERT): accepted %,d, recorded %,d "
                             + "(%,d at the end of the %.1f s run), lost %,d, stop (drain, index) %.2f s, engine thread %.0f%% of a core%n",
                     rate == 0 ? "flat out" : String.format(Locale.ROOT, "%,d/s", rate), rowsPerInsert,
-                    recorder.accepted(), recorder.recorded(), recordedAtEnd, elapsed, recorder.lost(), stopSeconds, engineCores * 100);
+                    recorder.accepted(), recorder.recorded(), recordedAtEnd, elapsed, recorder.lost(), stopSeconds,
+                    engineCores * 100);
             if (recorder.accepted() != recorder.recorded() + recorder.lost()) {
                 throw new IllegalStateException("accepted != recorded + lost");
             }
