@@ -4,6 +4,7 @@ import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
+import dev.benchwatch.record.RecordingFile;
 import dev.benchwatch.record.RecordingSchema;
 import dev.benchwatch.record.RecordingSettings;
 import dev.benchwatch.record.SessionRecorder;
@@ -64,10 +65,12 @@ public final class RecorderHarness {
                 + "files in %s%n", seconds, rate, Runtime.version(), Runtime.getRuntime().availableProcessors(), dir);
 
         // warm-up: JIT both paths before measuring
-        baseline(fresh(dir, "warmup-baseline.db"), 2);
+        baseline(fresh(dir, "warmup-baseline.db"), 2, 1, false);
+        baseline(fresh(dir, "warmup-tuned.db"), 2, RecordingSettings.DEFAULT_ROWS_PER_INSERT, true);
         recorder(fresh(dir, "warmup-recorder.db"), 2, 0, RecordingSettings.DEFAULT_ROWS_PER_INSERT);
 
-        Result baseline = baseline(fresh(dir, "baseline.db"), seconds);
+        Result baseline = baseline(fresh(dir, "baseline.db"), seconds, 1, false);
+        Result tuned = baseline(fresh(dir, "baseline-tuned.db"), seconds, RecordingSettings.DEFAULT_ROWS_PER_INSERT, true);
         Result single = recorder(fresh(dir, "recorder-1row.db"), seconds, 0, 1);
         Result multi = recorder(fresh(dir, "recorder-256rows.db"), seconds, 0, RecordingSettings.DEFAULT_ROWS_PER_INSERT);
         Result paced = recorder(fresh(dir, "recorder-paced.db"), seconds, rate,
@@ -77,6 +80,7 @@ public final class RecorderHarness {
         System.out.println("| run | offered/s | written/s | lost | vs baseline | writer thread CPU | file MiB |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         row("plain JDBC batch (1-row statement, 10k rows per transaction)", baseline, baseline);
+        row("plain JDBC, 256-row INSERT, the recorder's PRAGMAs, 10k rows per transaction", tuned, baseline);
         row("recorder flat out, 1 row per INSERT", single, baseline);
         row("recorder flat out, 256 rows per INSERT", multi, baseline);
         row(String.format(Locale.ROOT, "recorder paced at %,d/s, 256 rows per INSERT", rate), paced, baseline);
@@ -100,14 +104,23 @@ public final class RecorderHarness {
         return file;
     }
 
-    /** Plain JDBC: single-row statement, addBatch/executeBatch, a commit every 10,000 rows. */
-    private static Result baseline(Path file, int seconds) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
+    /**
+     * Plain JDBC, a commit every 10,000 rows (10,240 with 256-row statements). With {@code rowsPerInsert} 1:
+     * a single-row statement with addBatch/executeBatch in SQLite's default settings plus WAL and
+     * synchronous=NORMAL. Otherwise a multi-row statement on a connection opened as the recorder opens it:
+     * the writer's ceiling without ring or engine.
+     */
+    private static Result baseline(Path file, int seconds, int rowsPerInsert, boolean recorderPragmas)
+            throws Exception {
+        try (Connection db = recorderPragmas ? RecordingFile.openForWriting(file, 0)
+                : DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            if (!recorderPragmas) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA synchronous=NORMAL");
+                }
+                RecordingSchema.create(db);
             }
-            RecordingSchema.create(db);
             try (Statement s = db.createStatement()) {
                 s.execute("INSERT INTO session (started_ns) VALUES (0)");
                 for (int c = 0; c < CHANNELS; c++) {
@@ -119,16 +132,31 @@ public final class RecorderHarness {
             long start = System.nanoTime();
             long end = start + Duration.ofSeconds(seconds).toNanos();
             long rows = 0;
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO reading (channel_id, ts_ns, value) VALUES (?, ?, ?)")) {
+            StringBuilder sql = new StringBuilder("INSERT INTO reading (channel_id, ts_ns, value) VALUES (?, ?, ?)");
+            for (int i = 1; i < rowsPerInsert; i++) {
+                sql.append(",(?,?,?)");
+            }
+            try (PreparedStatement insert = db.prepareStatement(sql.toString())) {
                 while (System.nanoTime() < end) {
-                    for (int i = 0; i < 10_000; i++, rows++) {
-                        insert.setInt(1, 1 + (int) (rows % CHANNELS));
-                        insert.setLong(2, T0 + rows * 1_000);
-                        insert.setDouble(3, Workload.value((int) rows));
-                        insert.addBatch();
+                    if (rowsPerInsert == 1) {
+                        for (int i = 0; i < 10_000; i++, rows++) {
+                            insert.setInt(1, 1 + (int) (rows % CHANNELS));
+                            insert.setLong(2, T0 + rows * 1_000);
+                            insert.setDouble(3, Workload.value((int) rows));
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    } else {
+                        for (int statements = 0; statements < 10_000 / rowsPerInsert + 1; statements++) {
+                            int p = 1;
+                            for (int i = 0; i < rowsPerInsert; i++, rows++) {
+                                insert.setInt(p++, 1 + (int) (rows % CHANNELS));
+                                insert.setLong(p++, T0 + rows * 1_000);
+                                insert.setDouble(p++, Workload.value((int) rows));
+                            }
+                            insert.executeUpdate();
+                        }
                     }
-                    insert.executeBatch();
                     db.commit();
                 }
             }

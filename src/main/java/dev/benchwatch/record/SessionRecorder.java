@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -77,7 +74,7 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
         }
         Connection connection = null;
         try {
-            connection = open(file);
+            connection = RecordingFile.openForWriting(file, settings.maxFileBytes());
             connection.setAutoCommit(false);
             SessionCatalog catalog = SessionCatalog.begin(connection, engine.channels(),
                     engine.config().clock().nowNanos(), workspaceName);
@@ -103,32 +100,6 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
         }
     }
 
-    private Connection open(Path file) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
-                if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
-                    throw new SQLException("SQLite refused WAL mode for " + file);
-                }
-            }
-            statement.execute("PRAGMA synchronous=NORMAL");
-            statement.execute("PRAGMA temp_store=MEMORY");
-            if (settings.maxFileBytes() > 0) {
-                long pageSize;
-                try (ResultSet size = statement.executeQuery("PRAGMA page_size")) {
-                    size.next();
-                    pageSize = size.getLong(1);
-                }
-                statement.execute("PRAGMA max_page_count=" + Math.max(1, settings.maxFileBytes() / pageSize));
-            }
-            RecordingSchema.create(connection);
-            return connection;
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw e;
-        }
-    }
-
     /**
      * Stops recording: no reading after this call is recorded; everything accepted before it is written
      * (or counted as lost), the session row gets its stop time and counts, the reading index is built and
@@ -140,8 +111,12 @@ public final class SessionRecorder implements ActionPorts.MarkerPort, AutoClosea
             return;
         }
         engine.removeReadingTap(current.ring()); // from here on the ring has no producer
+        // events published before the stop get recorded: two round trips through the engine thread let it
+        // take its inbox (a duty cycle runs commands first, then the inbox), then the bus delivers them
+        engine.snapshotNow();
+        engine.snapshotNow();
         try {
-            engine.events().awaitIdle(1, TimeUnit.SECONDS); // events published before the stop get recorded
+            engine.events().awaitIdle(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
