@@ -77,8 +77,9 @@ public final class RecorderHarness {
                 RecordingSettings.DEFAULT_ROWS_PER_INSERT);
 
         System.out.println();
-        System.out.println("| run | offered/s | written/s | lost | vs baseline | writer thread CPU | file MiB |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| run | offered/s | written/s | lost | vs baseline | writer thread CPU "
+                + "| written per CPU-second of the writer | vs baseline | file MiB |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         row("plain JDBC batch (1-row statement, 10k rows per transaction)", baseline, baseline);
         row("plain JDBC, 256-row INSERT, the recorder's PRAGMAs, 10k rows per transaction", tuned, baseline);
         row("recorder flat out, 1 row per INSERT", single, baseline);
@@ -90,10 +91,13 @@ public final class RecorderHarness {
     }
 
     private static void row(String name, Result r, Result baseline) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %,d | %.2fx | %.0f%% of a core | %.1f |%n", name,
-                r.offeredPerSecond() < 0 ? "-" : String.format(Locale.ROOT, "%,.0f", r.offeredPerSecond()),
+        // per CPU-second: what the writer does with the CPU it gets, which other load on the machine changes less
+        double perCpuSecond = r.writtenPerSecond() / r.cpuCores();
+        double baselinePerCpuSecond = baseline.writtenPerSecond() / baseline.cpuCores();
+        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %,d | %.2fx | %.0f%% of a core | %,.0f | %.2fx | %.1f |%n",
+                name, r.offeredPerSecond() < 0 ? "-" : String.format(Locale.ROOT, "%,.0f", r.offeredPerSecond()),
                 r.writtenPerSecond(), r.lost(), r.writtenPerSecond() / baseline.writtenPerSecond(), r.cpuCores() * 100,
-                r.bytes() / 1048576.0);
+                perCpuSecond, perCpuSecond / baselinePerCpuSecond, r.bytes() / 1048576.0);
     }
 
     private static Path fresh(Path dir, String name) throws Exception {
