@@ -99,6 +99,9 @@ public final class Engine implements AutoCloseable {
     private long accepted;
     private long derived;
     private long validationFailures;
+    private long tapErrors;
+    private ReadingTap[] taps = new ReadingTap[0];
+    private ReadingTap tap; // null without taps: the hot path pays one null check
     private long eventsRecorded;
     private final Map<String, Long> lastValidationEvent = new HashMap<>();
     private final LatencyTracker latency;
@@ -357,12 +360,63 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds a tap that sees every reading the engine accepts from now on (device readings and pipeline
+     * outputs), on the engine thread. Applied by the engine thread like any configuration change: when this
+     * returns, the next accepted reading goes to the tap.
+     */
+    public void addReadingTap(ReadingTap readingTap) {
+        java.util.Objects.requireNonNull(readingTap, "reading tap");
+        onEngine(() -> {
+            taps = ChannelState.append(taps, readingTap);
+            tap = combined(taps);
+            return null;
+        });
+    }
+
+    /**
+     * Removes a tap; false when it was not registered. When this returns the tap is never called again, so
+     * its owner may drain what it received without racing the engine thread.
+     */
+    public boolean removeReadingTap(ReadingTap readingTap) {
+        return onEngine(() -> {
+            int before = taps.length;
+            taps = Arrays.stream(taps).filter(t -> t != readingTap).toArray(ReadingTap[]::new);
+            tap = combined(taps);
+            return taps.length < before;
+        });
+    }
+
+    /** One tap for the hot path: the only one, or a fan-out in which one tap's failure spares the others. */
+    private ReadingTap combined(ReadingTap[] all) {
+        if (all.length == 0) {
+            return null;
+        }
+        if (all.length == 1) {
+            return all[0];
+        }
+        return (channel, timestampNanos, value, isDerived) -> {
+            for (ReadingTap t : all) {
+                try {
+                    t.accepted(channel, timestampNanos, value, isDerived);
+                } catch (RuntimeException e) {
+                    tapErrors++;
+                }
+            }
+        };
+    }
+
     public void onEvent(EventType type, EventHandler handler) {
         bus.register(type, handler);
     }
 
     public void onAnyEvent(EventHandler handler) {
         bus.registerAll(handler);
+    }
+
+    /** Removes a handler registered with {@link #onEvent} or {@link #onAnyEvent}; false when unknown. */
+    public boolean removeEventHandler(EventHandler handler) {
+        return bus.unregister(handler);
     }
 
     /** Hands an event (device status, anomaly, user action...) to the engine from any thread. */
@@ -642,6 +696,9 @@ public final class Engine implements AutoCloseable {
         }
         accepted++;
         acceptedBySource[source]++;
+        if (tap != null) {
+            tap(channel, timestampNanos, value, false);
+        }
         apply(states[channel], timestampNanos, value);
         if (eventMatches.hasPending()) {
             eventMatches.evaluatePending();
@@ -679,9 +736,20 @@ public final class Engine implements AutoCloseable {
         derivedDepth++;
         try {
             derived++;
+            if (tap != null) {
+                tap(channel, timestampNanos, value, true);
+            }
             apply(states[channel], timestampNanos, value);
         } finally {
             derivedDepth--;
+        }
+    }
+
+    private void tap(int channel, long timestampNanos, double value, boolean isDerived) {
+        try {
+            tap.accepted(channel, timestampNanos, value, isDerived);
+        } catch (RuntimeException e) {
+            tapErrors++; // a broken tap must not stop the engine; it shows in the errors metric
         }
     }
 
@@ -892,7 +960,7 @@ public final class Engine implements AutoCloseable {
             sourceMetrics.add(new SourceMetrics(source.name(), source.policy(), source.offered(), sourceAccepted,
                     perReason, source.blockedWaits(), depth));
         }
-        long errors = validationFailures + actions.failed() + bus.handlerErrors();
+        long errors = validationFailures + tapErrors + actions.failed() + bus.handlerErrors();
         EngineMetrics metrics = new EngineMetrics(mode, accepted, rejected, sourceMetrics, rate, queueDepth,
                 rejected.getOrDefault(RejectReason.DROPPED_OVERLOAD, 0L), errors, registry.size(), windows.size(),
                 pipelines.size(), triggers.size(), bus.handlerCount(), latency.summary(nanoTime), latency.overBudget(),

@@ -46,6 +46,15 @@ public final class EventBus implements AutoCloseable {
         allHandlers.add(handler);
     }
 
+    /** Removes a handler from every type it was registered for; false when it was not registered. */
+    public boolean unregister(EventHandler handler) {
+        boolean removed = allHandlers.removeIf(h -> h == handler);
+        for (List<EventHandler> list : handlers.values()) {
+            removed |= list.removeIf(h -> h == handler);
+        }
+        return removed;
+    }
+
     public int handlerCount() {
         int n = allHandlers.size();
         for (List<EventHandler> list : handlers.values()) {
