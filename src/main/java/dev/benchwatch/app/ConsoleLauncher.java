@@ -5,9 +5,11 @@ import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
+import dev.benchwatch.record.SessionRecorder;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.Theme;
 import dev.benchwatch.ui.WindowLayout;
+import dev.benchwatch.ui.recording.RecordingViewModel;
 import dev.benchwatch.ui.workspace.RecentFiles;
 import dev.benchwatch.ui.workspace.WorkspaceDocument;
 import dev.benchwatch.ui.workspace.WorkspaceFileActions;
@@ -141,10 +143,19 @@ final class ConsoleLauncher {
     private static Ending session(Opening opening, Request request, WindowLayout layout, Path layoutFile,
                                   RecentFiles recent, PrintWriter out, PrintWriter err) throws InterruptedException {
         BenchActionPorts benchPorts = new BenchActionPorts();
+        java.util.concurrent.atomic.AtomicReference<SessionRecorder> recorderRef = new java.util.concurrent.atomic.AtomicReference<>();
+        ActionPorts ports = benchPorts.routing(ActionPorts.unconnected()).withMarkers((at, label) -> {
+            SessionRecorder current = recorderRef.get();
+            if (current == null || !current.isRecording()) {
+                throw new IllegalStateException("no recording in progress: marker '" + label + "' not written");
+            }
+            current.mark(at, label);
+        });
         // the console shares the machine with its own rendering: the engine parks rather than spins when idle
-        Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build(),
-                benchPorts.routing(ActionPorts.unconnected()));
+        Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build(), ports);
         engine.start();
+        SessionRecorder recorder = new SessionRecorder(engine);
+        recorderRef.set(recorder);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
         Path base = opening.file() == null ? Path.of("").toAbsolutePath()
@@ -170,6 +181,8 @@ final class ConsoleLauncher {
                 });
                 ConsoleWindow window = new ConsoleWindow(stage, engine, bench, layout, layoutFile, report.charts(),
                         actions);
+                window.showRecording(new RecordingViewModel(recorder,
+                        opening.file() == null ? DEMO_NAME : opening.file().toString()));
                 stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN,
                         e -> ended.add(new Ending(next[0], status.get(), null)));
                 window.show();
@@ -182,6 +195,7 @@ final class ConsoleLauncher {
         });
         Ending ending = ended.take();
         bench.close();
+        recorder.close(); // everything the engine accepted while recording is written before the engine goes
         engine.close();
         return ending;
     }

@@ -7,9 +7,11 @@ import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
+import dev.benchwatch.record.SessionRecorder;
 import dev.benchwatch.workspace.WorkspaceSetup;
 import dev.benchwatch.workspace.WorkspaceSetupReport;
 import dev.benchwatch.workspace.file.Workspace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +32,8 @@ import picocli.CommandLine.Spec;
  * status 0 after a clean stop, 2 for a workspace that is not valid.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a workspace headless: devices, engine, triggers and actions, with no display. "
-                + "Prints a status line every few seconds; SIGTERM or Ctrl+C stops it cleanly (exit 0).")
+        description = "Run a workspace headless: devices, engine, triggers and actions (and a recording), with no "
+                + "display. Prints a status line every few seconds; SIGTERM or Ctrl+C stops it cleanly (exit 0).")
 public final class RunCommand implements Callable<Integer> {
     static final int INVALID = 2;
 
@@ -47,6 +49,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "5s",
             description = "How often to print the status line (default: ${DEFAULT-VALUE}).")
     Duration statusEvery;
+
+    @Option(names = "--record", paramLabel = "FILE.db",
+            description = "Record the session (every reading, event and marker) into this SQLite file.")
+    Path record;
 
     @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
             description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (0: any free port).")
@@ -67,13 +73,34 @@ public final class RunCommand implements Callable<Integer> {
             return INVALID;
         }
         BenchActionPorts benchPorts = new BenchActionPorts();
-        Engine engine = new Engine(EngineConfig.builder().build(), benchPorts.routing(ActionPorts.unconnected()));
+        java.util.concurrent.atomic.AtomicReference<SessionRecorder> recorderRef = new java.util.concurrent.atomic.AtomicReference<>();
+        ActionPorts ports = benchPorts.routing(ActionPorts.unconnected()).withMarkers((at, label) -> {
+            SessionRecorder current = recorderRef.get();
+            if (current == null) {
+                throw new IllegalStateException("not recording (--record): marker '" + label + "' not written");
+            }
+            current.mark(at, label);
+        });
+        Engine engine = new Engine(EngineConfig.builder().build(), ports);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
         engine.onEvent(EventType.THRESHOLD_BREACH, event -> printTransition(out, event));
         engine.start();
         MetricsEndpoint metrics = null;
+        SessionRecorder recorder = null;
         try {
+            if (record != null) {
+                recorder = new SessionRecorder(engine);
+                try {
+                    recorder.start(record, workspaceFile.toString());
+                } catch (IOException e) {
+                    err.println("benchwatch run: " + e.getMessage());
+                    recorder = null;
+                    return INVALID;
+                }
+                recorderRef.set(recorder);
+                out.println("recording to " + record);
+            }
             Path base = workspaceFile.toAbsolutePath().getParent();
             WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, System.getenv(), base,
                     RunCommand::askOnTerminal);
@@ -90,12 +117,17 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             err.flush();
             StopSignals.onTermination(stop::countDown);
-            waitAndReport(engine, bench, out);
+            waitAndReport(engine, bench, recorder, out);
         } finally {
             if (metrics != null) {
                 metrics.close();
             }
             bench.close();
+            if (recorder != null) {
+                recorder.close(); // flushes what the engine accepted, builds the index, closes the file
+                out.printf(java.util.Locale.ROOT, "recorded %,d readings to %s (%,d lost)%n", recorder.recorded(),
+                        record, recorder.lost());
+            }
             engine.close();
         }
         var m = engine.snapshotNow().metrics();
@@ -112,7 +144,8 @@ public final class RunCommand implements Callable<Integer> {
                 : console.readPassword("MQTT password for %s on device '%s': ", username, device);
     }
 
-    private void waitAndReport(Engine engine, DeviceBench bench, PrintWriter out) throws InterruptedException {
+    private void waitAndReport(Engine engine, DeviceBench bench, SessionRecorder recorder, PrintWriter out)
+            throws InterruptedException {
         StatusLine status = new StatusLine();
         status.format(engine.snapshotNow(), bench, System.nanoTime(), Instant.now()); // the rate's starting point
         long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
@@ -125,7 +158,12 @@ public final class RunCommand implements Callable<Integer> {
             if (System.nanoTime() - end >= 0) {
                 return;
             }
-            out.println(status.format(engine.snapshotNow(), bench, System.nanoTime(), Instant.now()));
+            String line = status.format(engine.snapshotNow(), bench, System.nanoTime(), Instant.now());
+            if (recorder != null) {
+                line += String.format(java.util.Locale.ROOT, "  recorded %,d lost %,d", recorder.recorded(),
+                        recorder.lost());
+            }
+            out.println(line);
             out.flush();
         }
     }

@@ -61,6 +61,7 @@ public final class ConsoleWindow {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final Path layoutFile;
     private final boolean rememberedPosition;
+    private final HBox recordingSlot = new HBox();
     private final WorkspaceFileActions fileActions;
     private final dev.benchwatch.ui.triggers.TriggerListActions triggerActions;
     private final ChannelsViewModel channelsModel;
@@ -254,9 +255,16 @@ public final class ConsoleWindow {
         shortcuts.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(title, spacer, shortcuts);
+        HBox bar = new HBox(16, title, recordingSlot, spacer, shortcuts);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-bar");
         return bar;
+    }
+
+    /** Shows the session recording's controls and status in the top bar, refreshed by the frame pulse. */
+    public void showRecording(dev.benchwatch.ui.recording.RecordingViewModel model) {
+        pulse.add(model);
+        recordingSlot.getChildren().setAll(new dev.benchwatch.ui.recording.RecordingBar(model));
     }
 
     private void selectedDevice(boolean connect) {

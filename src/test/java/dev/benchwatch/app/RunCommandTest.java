@@ -51,6 +51,45 @@ class RunCommandTest {
     }
 
     @Test
+    void recordsTheSessionIntoASqliteFile() throws Exception {
+        Path db = dir.resolve("session.db");
+        CliRun run = CliRun.of("run", workspace().toString(), "--duration", "2s", "--status-every", "1s",
+                "--record", db.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("recording to " + db).containsPattern("recorded [0-9,]+ lost 0");
+        java.util.regex.Matcher done = Pattern.compile("recorded ([0-9,]+) readings to .* \\(0 lost\\)").matcher(run.out());
+        assertThat(done.find()).as(run.out()).isTrue();
+        long recorded = Long.parseLong(done.group(1).replace(",", ""));
+        assertThat(recorded).isGreaterThan(200); // 200 readings/s for 2 s, give or take the start
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement statement = sql.createStatement()) {
+            java.sql.ResultSet readings = statement.executeQuery("SELECT count(*) FROM reading");
+            readings.next();
+            assertThat(readings.getLong(1)).isEqualTo(recorded);
+            java.sql.ResultSet session = statement.executeQuery("SELECT accepted, recorded, lost, stopped_ns FROM session");
+            session.next();
+            assertThat(session.getLong("recorded")).isEqualTo(recorded);
+            assertThat(session.getLong("accepted")).isEqualTo(recorded);
+            assertThat(session.getLong("lost")).isZero();
+            assertThat(session.getLong("stopped_ns")).isPositive();
+            java.sql.ResultSet events = statement.executeQuery(
+                    "SELECT count(*) FROM event WHERE type = 'THRESHOLD_BREACH'");
+            events.next();
+            assertThat(events.getLong(1)).as("the trigger's transitions are recorded").isPositive();
+        }
+    }
+
+    @Test
+    void aRecordingThatCannotBeWrittenIsRefusedAtOnce() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file.txt"), "x");
+        CliRun run = CliRun.of("run", workspace().toString(), "--duration", "1s",
+                "--record", notADirectory.resolve("session.db").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot record to " + notADirectory.resolve("session.db"));
+    }
+
+    @Test
     void aBadWorkspaceIsRefusedWithItsErrors() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"schemaVersion\": 1, \"triggers\": [{\"id\": \"t\", \"when\": \"nowhere > 1\"}]}");
