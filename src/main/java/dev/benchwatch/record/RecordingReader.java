@@ -20,29 +20,40 @@ import org.sqlite.SQLiteOpenMode;
  * Reads a recording (docs/RECORDING.md) for export, replay and backtests, without ever changing what was
  * recorded.
  *
- * <p>The file is opened read-only. The one exception: a file a crashed recorder left without the reading
- * index gets it ({@link RecordingSchema#index}) through a short-lived writable connection when the file is
- * writable, since every later read is faster for it; a read-only file is read without it.
+ * <p>The file is opened read-only. Two exceptions, both only when the file is writable and both things a
+ * later read profits from: a file a crashed recorder left without the reading index gets it
+ * ({@link RecordingSchema#index}), and a stopped session's measured disorder (below) is remembered in the
+ * {@code meta} table. {@link #open(Path, boolean)} with false writes nothing.
  *
  * <p>Readings stream in timestamp order, ties in the order they were recorded, as primitives through a
- * {@link ReadingHandler}. When a session's readings were recorded in time order (the usual case: the
- * engine accepts them in time order per device) they are read in one scan of the table by rowid, with no
- * sort; otherwise SQLite sorts them by {@code (ts_ns, rowid)}. Which case holds is checked once per channel
- * selection with one scan inside SQLite.
+ * {@link ReadingHandler}. A recording stores them in the order the engine accepted them: in time order,
+ * or nearly (one device's readings may arrive a little after another's). So the reader measures once how
+ * far out of order the session is (one scan of its timestamps) and then reads the table in one scan by
+ * rowid: as it is when in order, through a {@link ReorderBuffer} when not. Only a session with a reading
+ * more than a minute out of order is sorted by SQLite. One channel alone is read through the index.
  *
  * <p>Not thread-safe: one reader per thread.
  */
 public final class RecordingReader implements AutoCloseable {
     /** Rows the driver fetches per round trip. */
     static final int FETCH_SIZE = 8_192;
+    /** The meta key (+ session id) under which a stopped session's measured disorder is kept. */
+    static final String DISORDER_KEY = "reading_disorder_ns.session.";
+    /**
+     * Beyond this disorder (a clock that jumped back, say), reordering in memory could hold too much:
+     * SQLite sorts instead.
+     */
+    static final long MAX_REORDER_NANOS = 60_000_000_000L;
 
     private final Path file;
     private final Connection connection;
     private final boolean indexed;
-    private final Map<String, Boolean> inTimeOrder = new HashMap<>();
+    private final boolean mayWrite;
+    private final Map<Long, Long> disorder = new HashMap<>();
 
-    private RecordingReader(Path file, Connection connection, boolean indexed) {
+    private RecordingReader(Path file, Connection connection, boolean indexed, boolean mayWrite) {
         this.file = file;
+        this.mayWrite = mayWrite;
         this.connection = connection;
         this.indexed = indexed;
     }
@@ -57,10 +68,11 @@ public final class RecordingReader implements AutoCloseable {
     }
 
     /**
-     * Opens {@code file}; with {@code mayIndex} false it never writes to it, not even the missing index
-     * (for a file that must stay byte for byte as it is, such as evidence of a failed run).
+     * Opens {@code file}; with {@code mayWrite} false it never writes to it, neither the missing index nor
+     * the remembered order check (for a file that must stay byte for byte as it is, such as evidence of a
+     * failed run).
      */
-    public static RecordingReader open(Path file, boolean mayIndex) throws RecordingException {
+    public static RecordingReader open(Path file, boolean mayWrite) throws RecordingException {
         if (!Files.exists(file)) {
             throw new RecordingException(file + ": no such file");
         }
@@ -73,7 +85,7 @@ public final class RecordingReader implements AutoCloseable {
         checkHeader(file);
         boolean indexed;
         try {
-            if (mayIndex && !hasIndex(file) && Files.isWritable(file)) {
+            if (mayWrite && !hasIndex(file) && Files.isWritable(file)) {
                 addIndex(file);
             }
             Connection connection = connect(file, true);
@@ -89,7 +101,7 @@ public final class RecordingReader implements AutoCloseable {
                 connection.close();
                 throw e;
             }
-            return new RecordingReader(file, connection, indexed);
+            return new RecordingReader(file, connection, indexed, mayWrite);
         } catch (SQLException e) {
             throw new RecordingException(file + ": cannot read the recording: " + e.getMessage(), e);
         }
@@ -312,8 +324,28 @@ public final class RecordingReader implements AutoCloseable {
             where.append(where.isEmpty() ? "" : " AND ").append("ts_ns < ").append(filter.toNanos());
         }
         String condition = where.isEmpty() ? "" : " WHERE " + where;
-        String order = channels.size() > 1 && inTimeOrder(condition) ? " ORDER BY rowid" : " ORDER BY ts_ns, rowid";
-        String sql = "SELECT channel_id, ts_ns, value FROM reading" + condition + order;
+        if (channels.size() == 1) {
+            // one channel: the index (channel_id, ts_ns, rowid) gives time order, ties by rowid
+            return scan("SELECT channel_id, ts_ns, value FROM reading" + condition + " ORDER BY ts_ns, rowid", handler);
+        }
+        long disorder = disorder(filter.sessionId());
+        if (disorder == 0) {
+            return scan("SELECT channel_id, ts_ns, value FROM reading" + condition + " ORDER BY rowid", handler);
+        }
+        if (disorder > MAX_REORDER_NANOS) {
+            return scan("SELECT channel_id, ts_ns, value FROM reading" + condition + " ORDER BY ts_ns, rowid", handler);
+        }
+        long[] given = {0};
+        ReorderBuffer buffer = new ReorderBuffer(disorder, (c, ts, v) -> {
+            given[0]++;
+            return handler.reading(c, ts, v);
+        });
+        scan("SELECT channel_id, ts_ns, value FROM reading" + condition + " ORDER BY rowid", buffer::add);
+        buffer.finish();
+        return given[0];
+    }
+
+    private long scan(String sql, ReadingHandler handler) throws RecordingException {
         long count = 0;
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setFetchSize(FETCH_SIZE);
@@ -341,22 +373,74 @@ public final class RecordingReader implements AutoCloseable {
         }
     }
 
-    /** Whether the selected readings' timestamps never decrease in rowid order (one scan inside SQLite). */
-    private boolean inTimeOrder(String condition) throws RecordingException {
-        Boolean known = inTimeOrder.get(condition);
+    /**
+     * How much earlier than the latest timestamp before it a reading of the session was recorded, at most
+     * (0: recorded in time order). Bounds the disorder of any selection of the session's readings too.
+     * Measured with one scan of the session's timestamps in rowid order; remembered in the file's meta
+     * table for a stopped session (which gets no more readings) when the file is writable, so that it is
+     * measured once per file, not once per export or replay.
+     */
+    long disorder(long sessionId) throws RecordingException {
+        Long known = disorder.get(sessionId);
         if (known != null) {
             return known;
         }
-        String sql = "SELECT EXISTS (SELECT 1 FROM (SELECT ts_ns, lag(ts_ns) OVER (ORDER BY rowid) AS previous "
-                + "FROM reading" + condition + ") WHERE ts_ns < previous)";
-        boolean ordered;
-        try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            ordered = rs.next() && rs.getInt(1) == 0;
+        String key = DISORDER_KEY + sessionId;
+        try {
+            try (PreparedStatement s = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+                s.setString(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        long stored = Long.parseLong(rs.getString(1));
+                        disorder.put(sessionId, stored);
+                        return stored;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // measured again below
+            }
+            List<RecordedChannel> channels = channels(sessionId);
+            String condition = coversWholeFile(channels) ? "" : " WHERE channel_id IN (" + String.join(",",
+                    channels.stream().map(c -> Integer.toString(c.id())).toList()) + ")";
+            long latest = Long.MIN_VALUE;
+            long worst = 0;
+            try (PreparedStatement s = connection.prepareStatement("SELECT ts_ns FROM reading" + condition
+                    + " ORDER BY rowid")) {
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long ts = rs.getLong(1);
+                        if (ts >= latest) {
+                            latest = ts;
+                        } else if (latest - ts > worst) {
+                            worst = latest - ts;
+                        }
+                    }
+                }
+            }
+            disorder.put(sessionId, worst);
+            remember(sessionId, key, worst);
+            return worst;
         } catch (SQLException e) {
             throw failure("cannot check the order of its readings", e);
         }
-        inTimeOrder.put(condition, ordered);
-        return ordered;
+    }
+
+    /** Stores a stopped session's disorder in meta when the file can be written; skipped otherwise. */
+    private void remember(long sessionId, String key, long value) {
+        if (!mayWrite || !Files.isWritable(file)) {
+            return;
+        }
+        try (Connection writable = connect(file, false);
+             PreparedStatement s = writable.prepareStatement("INSERT OR REPLACE INTO meta (key, value) SELECT ?, ? "
+                     + "FROM session WHERE id = ? AND stopped_ns IS NOT NULL")) {
+            s.setString(1, key);
+            s.setString(2, Long.toString(value));
+            s.setLong(3, sessionId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            // busy (a recorder has the file) or read-only after all: measured again next time
+        }
     }
 
     /** Loads one channel's readings (in timestamp order) into arrays, for a backtest. */

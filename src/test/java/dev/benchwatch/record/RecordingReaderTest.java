@@ -103,6 +103,44 @@ class RecordingReaderTest {
         }
     }
 
+    @Test
+    void nearlyOrderedAndFarOutOfOrderRecordingsComeOutExactlySorted() throws Exception {
+        for (long jitter : new long[] {0, 5_000, 90_000_000_000L}) {
+            Path file = dir.resolve("jitter" + jitter + ".db");
+            List<Row> expected = new ArrayList<>();
+            java.util.Random random = new java.util.Random(jitter);
+            try (RecordingFixture f = RecordingFixture.create(file)) {
+                long s = f.session(T0, T0 + 1);
+                int[] ids = {f.channel(s, "a", "", "d1", false), f.channel(s, "b", "", "d2", false),
+                        f.channel(s, "c", "", "d3", false)};
+                for (int i = 0; i < 20_000; i++) {
+                    int id = ids[random.nextInt(3)];
+                    long ts = T0 + i * 1_000L + (jitter == 0 ? 0 : random.nextInt(4) == 0 ? -random.nextLong(jitter) : 0)
+                            + (random.nextInt(10) == 0 ? 0 : random.nextInt(2)); // repeated times too
+                    if (jitter == 0) {
+                        ts = T0 + i * 1_000L;
+                    }
+                    f.reading(id, ts, i);
+                    expected.add(new Row(id, ts, i));
+                }
+            }
+            expected.sort(java.util.Comparator.comparingLong(Row::ts)); // stable: ties in insertion order
+            try (RecordingReader reader = RecordingReader.open(file)) {
+                assertThat(all(reader, ReadingFilter.session(1))).as("jitter " + jitter).isEqualTo(expected);
+                assertThat(all(reader, ReadingFilter.session(1).channels(List.of("c", "a")))).as("jitter " + jitter)
+                        .isEqualTo(expected.stream().filter(r -> r.channel() != 2).toList());
+                assertThat(all(reader, ReadingFilter.session(1).channels(List.of("b")))).as("jitter " + jitter)
+                        .isEqualTo(expected.stream().filter(r -> r.channel() == 2).toList());
+                assertThat(reader.disorder(1) == 0).isEqualTo(jitter == 0);
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT value FROM meta WHERE key = 'reading_disorder_ns.session.1'")) {
+                assertThat(rs.next()).as("remembered for a stopped session").isTrue();
+            }
+        }
+    }
+
     private static int a(int id) {
         return id;
     }
