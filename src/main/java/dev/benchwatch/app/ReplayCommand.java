@@ -98,8 +98,9 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("benchwatch replay: " + workspaceFile + ": " + problem);
             }
             err.flush();
-            out.printf(Locale.ROOT, "replaying session %d of %s (%d channels, %s) at %s%n", replay.session().id(), file,
-                    replay.channels().size(), span(replay.lastTimestamp() - replay.firstTimestamp()),
+            int channels = replay.channels().size();
+            out.printf(Locale.ROOT, "replaying session %d of %s (%d %s, %s) at %s%n", replay.session().id(), file,
+                    channels, channels == 1 ? "channel" : "channels", span(replay.lastTimestamp() - replay.firstTimestamp()),
                     replay.speed() == RecordingReplaySource.MAX_SPEED ? "maximum speed" : replay.speed() + "x");
             out.flush();
             engine.start();

@@ -31,7 +31,7 @@ class ReplayCommandTest {
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.getFirst()).isEqualTo("replaying session 2 of " + db
-                + " (1 channels, 29.990 s of readings) at maximum speed");
+                + " (1 channel, 29.990 s of readings) at maximum speed");
         // only the device channel is replayed: the pipeline derives oven_temp_f again
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("replayed 3000 readings in \\d+\\.\\d{3} s: \\d+ readings/s"));
 
@@ -66,7 +66,7 @@ class ReplayCommandTest {
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(ms).isGreaterThanOrEqualTo(490); // 30 s at 60x
-        assertThat(run.out()).startsWith("replaying session 2 of " + db + " (1 channels, 29.990 s of readings) at 60.0x\n")
+        assertThat(run.out()).startsWith("replaying session 2 of " + db + " (1 channel, 29.990 s of readings) at 60.0x\n")
                 .contains("replayed 3000 readings in ");
     }
 
