@@ -25,7 +25,8 @@ import java.util.Locale;
  * as a recorder writes them) and reuses it when a file with as many readings is already there.
  *
  * <pre>
- * args: [--readings N (10000000)] [--channels N (16)] [--rounds N (3)] [--file PATH (target/replay-bench.db)]
+ * args: [--readings N (10000000)] [--channels N (16)] [--rounds N (3; 0 only writes the recording)]
+ *       [--file PATH (target/replay-bench.db)]
  * </pre>
  */
 public final class ReplayHarness {
@@ -53,6 +54,9 @@ public final class ReplayHarness {
         System.out.printf(Locale.ROOT, "replay harness: java %s, %d cpus, %,d readings over %d channels in %s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), readings, channels, file);
         ensureRecording(file, readings, channels);
+        if (rounds == 0) {
+            return; // --rounds 0: only write the recording
+        }
         double[] baseline = new double[rounds];
         double[] replay = new double[rounds];
         for (int r = 0; r < rounds; r++) {
