@@ -384,21 +384,12 @@ public final class RecordingReader implements AutoCloseable {
     }
 
     private long scanTwo(String sql, Unpack unpack, ReadingHandler handler) throws RecordingException {
-        long count = 0;
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    count++;
-                    if (!unpack.apply(rs.getLong(1), rs.getDouble(2), handler)) {
-                        break;
-                    }
-                }
-            }
+            return DirectScan.scan(s, (first, value) -> unpack.apply(first, value, handler));
         } catch (SQLException e) {
             throw failure("cannot read its readings", e);
         }
-        return count;
     }
 
     private long scan(String sql, ReadingHandler handler) throws RecordingException {
@@ -458,22 +449,19 @@ public final class RecordingReader implements AutoCloseable {
             List<RecordedChannel> channels = channels(sessionId);
             String condition = coversWholeFile(channels) ? "" : " WHERE channel_id IN (" + String.join(",",
                     channels.stream().map(c -> Integer.toString(c.id())).toList()) + ")";
-            long latest = Long.MIN_VALUE;
-            long worst = 0;
-            try (PreparedStatement s = connection.prepareStatement("SELECT ts_ns FROM reading" + condition
+            long[] latestAndWorst = {Long.MIN_VALUE, 0};
+            try (PreparedStatement s = connection.prepareStatement("SELECT ts_ns, 0.0 FROM reading" + condition
                     + " ORDER BY rowid")) {
-                s.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long ts = rs.getLong(1);
-                        if (ts >= latest) {
-                            latest = ts;
-                        } else if (latest - ts > worst) {
-                            worst = latest - ts;
-                        }
+                DirectScan.scan(s, (ts, unused) -> {
+                    if (ts >= latestAndWorst[0]) {
+                        latestAndWorst[0] = ts;
+                    } else if (latestAndWorst[0] - ts > latestAndWorst[1]) {
+                        latestAndWorst[1] = latestAndWorst[0] - ts;
                     }
-                }
+                    return true;
+                });
             }
+            long worst = latestAndWorst[1];
             disorder.put(sessionId, worst);
             remember(sessionId, key, worst);
             return worst;
