@@ -57,21 +57,29 @@ public final class ReplayHarness {
         if (rounds == 0) {
             return; // --rounds 0: only write the recording
         }
+        EngineConfig.IdleMode[] modes = EngineConfig.IdleMode.values();
         double[] baseline = new double[rounds];
-        double[] replay = new double[rounds];
+        double[][] replay = new double[modes.length][rounds];
         for (int r = 0; r < rounds; r++) {
             baseline[r] = readerOnly(file, readings);
-            replay[r] = replayIntoEngine(file, readings);
-            System.out.printf(Locale.ROOT, "round %d: reader alone %,.0f readings/s, replay into the engine %,.0f readings/s%n",
-                    r + 1, baseline[r], replay[r]);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "round %d: reader alone %,.0f readings/s; replay into the engine:", r + 1, baseline[r]));
+            for (int m = 0; m < modes.length; m++) {
+                replay[m][r] = replayIntoEngine(file, readings, modes[m]);
+                line.append(String.format(Locale.ROOT, " %s %,.0f/s", modes[m], replay[m][r]));
+            }
+            System.out.println(line);
         }
         double b = median(baseline);
-        double x = median(replay);
         System.out.println();
         System.out.println("| measurement | readings/s (median of " + rounds + ") | ratio to reader alone |");
         System.out.println("| --- | ---: | ---: |");
         System.out.printf(Locale.ROOT, "| reader alone (SQLite scan to a counting handler) | %,.0f | 1.00 |%n", b);
-        System.out.printf(Locale.ROOT, "| replay at maximum speed into a started engine | %,.0f | %.2f |%n", x, x / b);
+        for (int m = 0; m < modes.length; m++) {
+            double x = median(replay[m]);
+            System.out.printf(Locale.ROOT, "| replay at maximum speed into a started engine, idle mode %s | %,.0f | %.2f |%n",
+                    modes[m], x, x / b);
+        }
     }
 
     private static double readerOnly(Path file, long expected) throws Exception {
@@ -88,8 +96,8 @@ public final class ReplayHarness {
         return count[0] / (elapsed / 1e9);
     }
 
-    private static double replayIntoEngine(Path file, long expected) throws Exception {
-        try (Engine engine = new Engine(EngineConfig.builder().maxReadingAge(Duration.ZERO)
+    private static double replayIntoEngine(Path file, long expected, EngineConfig.IdleMode idle) throws Exception {
+        try (Engine engine = new Engine(EngineConfig.builder().maxReadingAge(Duration.ZERO).idleMode(idle)
                 .history(1_024, Duration.ZERO).build())) {
             engine.start();
             long started = System.nanoTime();
