@@ -136,7 +136,8 @@ public final class RecordingReplaySource implements DeviceAdapter {
 
     /** Replays into {@code engine} through an ingest source named after this replay. */
     public void start(Engine engine) {
-        start(new ReplayOutput(engine, name, speed == MAX_SPEED ? OverloadPolicy.BLOCK : OverloadPolicy.DROP_OLDEST));
+        boolean max = speed == MAX_SPEED;
+        start(new ReplayOutput(engine, name, max ? OverloadPolicy.BLOCK : OverloadPolicy.DROP_OLDEST, max));
     }
 
     @Override
