@@ -129,6 +129,12 @@ public final class ReplayCommand implements Callable<Integer> {
                         n == 1 ? "firing" : "firings"));
                 out.flush();
             }
+            if (!replay.finished()) {
+                err.println("benchwatch replay: the replay stopped before the end of the session"
+                        + (replay.failure() == null ? "" : ": " + replay.failure()));
+                err.flush();
+                return FAILED;
+            }
             return 0;
         } finally {
             engine.close();

@@ -59,6 +59,7 @@ public final class RecordingReplaySource implements DeviceAdapter {
     private volatile long seekTo = NO_SEEK;
     private volatile long replayedShared;
     private volatile long position;
+    private volatile String failure;
     private Thread thread;
     private DeviceOutput output;
 
@@ -173,6 +174,7 @@ public final class RecordingReplaySource implements DeviceAdapter {
             }
             finished = running; // not when closed or refused by a stopped engine
         } catch (RecordingException e) {
+            failure = e.getMessage();
             output.status(new Event(0, EventType.DEVICE_STATUS, name, NanoClock.SYSTEM.nowNanos(),
                     "replay failed: " + e.getMessage(), 7, "", Map.of("state", "ERROR", "kind", "replay")));
         } finally {
@@ -274,6 +276,11 @@ public final class RecordingReplaySource implements DeviceAdapter {
     /** Roughly where the replay is: the recorded time of a recent reading. */
     public long position() {
         return position;
+    }
+
+    /** Why the replay stopped reading the recording, or null when it did not fail. */
+    public String failure() {
+        return failure;
     }
 
     /** True once every reading was handed over (not when the replay was closed early). */
