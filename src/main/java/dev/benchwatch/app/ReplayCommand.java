@@ -90,6 +90,9 @@ public final class ReplayCommand implements Callable<Integer> {
         Engine engine = new Engine(EngineConfig.builder()
                 .maxReadingAge(Duration.ZERO) // recorded times are old, shifted ones may be too after a pause
                 .history(1_024, Duration.ZERO)
+                // LOW_CPU: the replay does not wake the engine for every reading; the steadiest of the three
+                // idle modes at maximum speed (docs/BENCHMARKS.md, "Replay")
+                .idleMode(EngineConfig.IdleMode.LOW_CPU)
                 .build(), silentPorts());
         try {
             engine.onEvent(EventType.THRESHOLD_BREACH, event -> transition(event, firings, out));
