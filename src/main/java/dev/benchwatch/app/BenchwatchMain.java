@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Real-time monitoring for lab benches: serial, USB-serial and MQTT sensors.",
-        subcommands = {EngineDemoCommand.class, PortsCommand.class, TailCommand.class, ValidateCommand.class, RunCommand.class,
+        subcommands = {EngineDemoCommand.class, PortsCommand.class, TailCommand.class, ValidateCommand.class,
+                RunCommand.class, ExportCommand.class, ReplayCommand.class, BacktestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchwatchMain implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

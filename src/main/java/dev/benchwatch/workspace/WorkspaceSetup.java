@@ -80,7 +80,7 @@ public final class WorkspaceSetup {
                            Path baseDirectory) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.bench = Objects.requireNonNull(bench, "bench");
+        this.bench = bench; // null: devices are not set up (applyWithoutDevices)
         this.environment = environment == null ? System.getenv() : environment;
         this.baseDirectory = baseDirectory == null ? Path.of("") : baseDirectory;
     }
@@ -117,14 +117,30 @@ public final class WorkspaceSetup {
     public static WorkspaceSetupReport apply(Workspace workspace, Engine engine, DeviceBench bench,
                                              Map<String, String> environment, Path baseDirectory,
                                              PasswordPrompt prompt) {
+        Objects.requireNonNull(bench, "bench");
         WorkspaceSetup setup = new WorkspaceSetup(workspace, engine, bench, environment, baseDirectory);
         setup.prompt = Objects.requireNonNull(prompt, "prompt");
-        setup.channels();
-        setup.pipelines();
-        Set<String> windowIds = setup.windows();
-        setup.triggers(windowIds);
+        setup.processing();
         List<String> added = setup.devices();
         return new WorkspaceSetupReport(added, setup.errors, setup.rawChannels, workspace.layout());
+    }
+
+    /**
+     * Applies channels (those the devices define included, with their devices' names and units), pipelines,
+     * windows and triggers, but builds, adds and starts none of the devices: for a replay of a recording,
+     * which stands in for them. Nothing is opened or connected, so no secret or port is needed.
+     */
+    public static WorkspaceSetupReport applyWithoutDevices(Workspace workspace, Engine engine) {
+        WorkspaceSetup setup = new WorkspaceSetup(workspace, engine, null, Map.of(), Path.of(""));
+        setup.processing();
+        return new WorkspaceSetupReport(List.of(), setup.errors, setup.rawChannels, workspace.layout());
+    }
+
+    private void processing() {
+        channels();
+        pipelines();
+        Set<String> windowIds = windows();
+        triggers(windowIds);
     }
 
     // ------------------------------------------------------------------ channels
