@@ -102,7 +102,7 @@ final class ConsoleLauncher {
     /** The workspace the console starts on; null (after printing why) when the one asked for is not valid. */
     private static Opening firstOpening(Request request, RecentFiles recent, PrintWriter out, PrintWriter err) {
         if (request.workspace() != null) {
-            Workspace workspace = WorkspaceLoading.readOrExplain(request.workspace(), err, "the console did not open it");
+            Workspace workspace = WorkspaceFile.read(request.workspace(), "console", err);
             if (workspace != null) {
                 recent.add(request.workspace());
             }
@@ -110,7 +110,7 @@ final class ConsoleLauncher {
         }
         if (!request.demo() && request.screenshot() == null && !recent.paths().isEmpty()) {
             Path last = recent.paths().get(0);
-            Workspace workspace = WorkspaceLoading.readOrExplain(last, err, "the console did not open it");
+            Workspace workspace = WorkspaceFile.read(last, "console", err);
             if (workspace != null) {
                 out.println("benchwatch: opening the last workspace, " + last + " (--demo for the demo bench)");
                 out.flush();

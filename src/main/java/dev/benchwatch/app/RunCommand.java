@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace workspace = WorkspaceLoading.readOrExplain(workspaceFile, err, "not run");
+        Workspace workspace = WorkspaceFile.read(workspaceFile, "run", err);
         if (workspace == null) {
             return INVALID;
         }

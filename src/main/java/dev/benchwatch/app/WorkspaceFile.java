@@ -24,13 +24,17 @@ final class WorkspaceFile {
         } catch (IOException e) {
             err.println("benchwatch " + command + ": " + file + ": cannot read the workspace: "
                     + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            err.flush();
             return null;
         }
         if (!result.valid()) {
             for (WorkspaceError error : result.errors()) {
                 err.println(error.format(file.toString()));
             }
-            err.println("benchwatch " + command + ": " + file + ": not a valid workspace");
+            err.println("benchwatch " + command + ": " + file + ": not a valid workspace, "
+                    + (command.equals("console") ? "the console did not open it" : "not run")
+                    + " (check it with: benchwatch validate " + file + ")");
+            err.flush();
             return null;
         }
         return result.workspace();
