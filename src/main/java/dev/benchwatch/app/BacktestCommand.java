@@ -2,6 +2,7 @@ package dev.benchwatch.app;
 
 import dev.benchwatch.record.RecordedSession;
 import dev.benchwatch.record.RecordingException;
+import dev.benchwatch.record.RecordingBacktest;
 import dev.benchwatch.record.RecordingReader;
 import dev.benchwatch.workspace.TriggerConfigs;
 import dev.benchwatch.workspace.file.Workspace;

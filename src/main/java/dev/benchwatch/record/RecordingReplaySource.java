@@ -112,6 +112,13 @@ public final class RecordingReplaySource implements DeviceAdapter {
         }
     }
 
+    /** At maximum speed the engine holds the replay back rather than drop; at a set pace it is a live device. */
+    @Override
+    public dev.benchwatch.engine.ingest.OverloadPolicy overloadPolicy() {
+        return speed == MAX_SPEED ? dev.benchwatch.engine.ingest.OverloadPolicy.BLOCK
+                : dev.benchwatch.engine.ingest.OverloadPolicy.DROP_OLDEST;
+    }
+
     /** The session being replayed. */
     public RecordedSession session() {
         return session;

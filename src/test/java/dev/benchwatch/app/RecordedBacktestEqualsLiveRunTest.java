@@ -6,6 +6,7 @@ import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.event.EventType;
 import dev.benchwatch.engine.trigger.TriggerState;
+import dev.benchwatch.record.RecordingBacktest;
 import dev.benchwatch.record.RecordingReader;
 import dev.benchwatch.record.SessionRecorder;
 import dev.benchwatch.workspace.TriggerConfigs;

@@ -1,8 +1,5 @@
-package dev.benchwatch.app;
+package dev.benchwatch.record;
 
-import dev.benchwatch.record.RecordedChannel;
-import dev.benchwatch.record.RecordingException;
-import dev.benchwatch.record.RecordingReader;
 import dev.benchwatch.workspace.trigger.BacktestResult;
 import dev.benchwatch.workspace.trigger.ChannelSeries;
 import dev.benchwatch.workspace.trigger.TriggerBacktest;
@@ -18,7 +15,7 @@ import java.util.Set;
  * included, since they were recorded) into arrays and hands them to {@link TriggerBacktest}, which runs
  * them on a real engine. Only the channels the triggers read are loaded.
  */
-final class RecordingBacktest {
+public final class RecordingBacktest {
     private RecordingBacktest() {
     }
 
@@ -26,7 +23,7 @@ final class RecordingBacktest {
      * @throws RecordingException       when the recording cannot be read
      * @throws IllegalArgumentException when a trigger reads a channel the session does not have
      */
-    static BacktestResult run(RecordingReader reader, long sessionId, List<TriggerModel> triggers)
+    public static BacktestResult run(RecordingReader reader, long sessionId, List<TriggerModel> triggers)
             throws RecordingException {
         Set<String> needed = new LinkedHashSet<>();
         triggers.forEach(t -> needed.addAll(TriggerChannels.of(t)));
