@@ -8,7 +8,7 @@
 #
 # --type all (the default) builds the app image and this platform's installer. The installer is always made
 # from the app image, so what a smoke test ran is exactly what gets installed. Output goes to DIR
-# (default target/packaging): DIR/app-image/benchwatch (DIR/app-image/Benchwatch.app on macOS) and the
+# (default target/packaging): DIR/app-image/benchwatch (DIR/app-image/benchwatch.app on macOS) and the
 # installer. Environment: BENCHWATCH_JAVA_HOME or JAVA_HOME to pick the JDK (>= 21, with jlink and jpackage),
 # MVN_ARGS for the jar build (e.g. -o).
 set -euo pipefail
@@ -211,6 +211,7 @@ java_options
 jpackage_common=(--name benchwatch --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
                  --copyright "Copyright (c) $(date +%Y) $VENDOR")
 for type in "${TYPES[@]}"; do
+  [[ $type == app-image ]] || rm -f "$DEST"/benchwatch[_-]*."$type"   # a stale installer would be reported below
   case "$type" in
     app-image)
       rm -rf "$IMAGE_DIR" && mkdir -p "$IMAGE_DIR"
@@ -255,7 +256,10 @@ for type in "${TYPES[@]}"; do
       ;;
   esac
 done
-for package in "$DEST"/*.deb "$DEST"/*.rpm "$DEST"/*.msi "$DEST"/*.exe "$DEST"/*.dmg "$DEST"/*.pkg; do
-  [[ -f "$package" ]] && log "package: $package ($(size_of "$package"))"
+for type in "${TYPES[@]}"; do
+  [[ $type == app-image ]] && continue
+  for package in "$DEST"/benchwatch[_-]*."$type"; do
+    [[ -f "$package" ]] && log "package: $package ($(size_of "$package"))"
+  done
 done
 log "done in $(( SECONDS - started )) s"
