@@ -34,13 +34,18 @@ final class SmokeRun implements FrameListener {
 
     /** Watches the console's frames and closes it when done; sets {@code status} to 1 on a timeout. FX thread. */
     static void watch(ConsoleWindow window, AtomicInteger status, PrintWriter out, PrintWriter err) {
+        watch(window, status, out, err, LIMIT);
+    }
+
+    /** As above with another time limit (tests). FX thread. */
+    static void watch(ConsoleWindow window, AtomicInteger status, PrintWriter out, PrintWriter err, Duration within) {
         SmokeRun smoke = new SmokeRun(window, out);
         window.pulse().add(smoke);
-        PauseTransition limit = new PauseTransition(javafx.util.Duration.millis(LIMIT.toMillis()));
+        PauseTransition limit = new PauseTransition(javafx.util.Duration.millis(within.toMillis()));
         limit.setOnFinished(e -> {
             if (!smoke.done) {
                 smoke.done = true;
-                err.println("benchwatch: smoke: no frame with live data within " + LIMIT.toSeconds() + " s");
+                err.println("benchwatch: smoke: no frame with live data within " + within.toMillis() + " ms");
                 err.flush();
                 status.set(1);
                 window.stage().close();
