@@ -31,6 +31,11 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             description = "With --screenshot: the main window (default), the alarms and event log, the trigger list, or the MQTT device dialog.")
     ConsoleLauncher.View view;
 
+    @CommandLine.Option(names = "--smoke",
+            description = "Open the console on the demo bench, exit 0 once a frame with live data is on screen "
+                    + "(prints how long that took since the process started); exit 1 if none within 30 s.")
+    boolean smoke;
+
     @CommandLine.Option(names = "--demo", description = "Open the built-in demo bench (simulated devices) instead of the last workspace.")
     boolean demo;
 
@@ -75,6 +80,6 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             err.println("benchwatch: " + e.getMessage());
             return 2;
         }
-        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view, workspace, demo), spec.commandLine().getOut(), err);
+        return ConsoleLauncher.run(new ConsoleLauncher.Request(chosen, screenshot, after, view, workspace, demo, smoke), spec.commandLine().getOut(), err);
     }
 }

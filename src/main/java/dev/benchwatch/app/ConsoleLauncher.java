@@ -37,7 +37,12 @@ import javafx.stage.Stage;
  */
 final class ConsoleLauncher {
     /** What the user asked for on the command line. */
-    record Request(Theme theme, Path screenshot, Duration after, View view, Path workspace, boolean demo) {
+    record Request(Theme theme, Path screenshot, Duration after, View view, Path workspace, boolean demo,
+                   boolean smoke) {
+        /** A screenshot or smoke run: starts from the demo (or the named workspace), remembers nothing. */
+        boolean unattended() {
+            return screenshot != null || smoke;
+        }
     }
 
     /** What a screenshot shows. */
@@ -60,7 +65,7 @@ final class ConsoleLauncher {
     static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
         Path settings = ConfigDirectory.current();
         Path layoutFile = settings.resolve("console-layout.properties");
-        boolean screenshot = request.screenshot() != null;
+        boolean screenshot = request.unattended();
         WindowLayout layout = screenshot ? WindowLayout.DEFAULT : WindowLayout.load(layoutFile);
         if (request.theme() != null) {
             layout = layout.withTheme(request.theme());
@@ -108,7 +113,7 @@ final class ConsoleLauncher {
             }
             return workspace == null ? null : new Opening(workspace, request.workspace());
         }
-        if (!request.demo() && request.screenshot() == null && !recent.paths().isEmpty()) {
+        if (!request.demo() && !request.unattended() && !recent.paths().isEmpty()) {
             Path last = recent.paths().get(0);
             Workspace workspace = WorkspaceFile.read(last, "console", err);
             if (workspace != null) {
@@ -188,6 +193,9 @@ final class ConsoleLauncher {
                 window.show();
                 if (request.screenshot() != null) {
                     ConsoleScreenshot.after(window, request, status, out, err);
+                }
+                if (request.smoke()) {
+                    SmokeRun.watch(window, status, out, err);
                 }
             } catch (RuntimeException e) {
                 ended.add(new Ending(null, 1, e));

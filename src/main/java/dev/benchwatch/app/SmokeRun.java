@@ -1,0 +1,86 @@
+package dev.benchwatch.app;
+
+import dev.benchwatch.engine.EngineSnapshot;
+import dev.benchwatch.ui.ConsoleWindow;
+import dev.benchwatch.ui.FrameListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
+
+/**
+ * {@code --smoke}: proves an installed console works end to end, for CI and the startup benchmark. It closes
+ * the console (exit 0) as soon as a frame with live data has been rendered, printing how long that took from
+ * the start of the process, or (exit 1) when no live data reached the screen within the time limit.
+ *
+ * <p>"Rendered" is judged on the pulse after the one that first saw accepted readings: JavaFX renders a
+ * scene after its animation timers in the same pulse, so by the next pulse the frame that drew the data is on
+ * screen. The start of the process, not of the JVM, is the reference: a jpackage launcher runs the JVM inside
+ * its own process, so the figure includes the launcher too.
+ */
+final class SmokeRun implements FrameListener {
+    static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private final ConsoleWindow window;
+    private final PrintWriter out;
+    private long dataFrame = -1;
+    private boolean done;
+
+    private SmokeRun(ConsoleWindow window, PrintWriter out) {
+        this.window = window;
+        this.out = out;
+    }
+
+    /** Watches the console's frames and closes it when done; sets {@code status} to 1 on a timeout. FX thread. */
+    static void watch(ConsoleWindow window, AtomicInteger status, PrintWriter out, PrintWriter err) {
+        watch(window, status, out, err, LIMIT);
+    }
+
+    /** As above with another time limit (tests). FX thread. */
+    static void watch(ConsoleWindow window, AtomicInteger status, PrintWriter out, PrintWriter err, Duration within) {
+        SmokeRun smoke = new SmokeRun(window, out);
+        window.pulse().add(smoke);
+        PauseTransition limit = new PauseTransition(javafx.util.Duration.millis(within.toMillis()));
+        limit.setOnFinished(e -> {
+            if (!smoke.done) {
+                smoke.done = true;
+                err.println("benchwatch: smoke: no frame with live data within " + within.toMillis() + " ms");
+                err.flush();
+                status.set(1);
+                window.stage().close();
+            }
+        });
+        limit.play();
+    }
+
+    @Override
+    public void onFrame(EngineSnapshot snapshot, long nowNanos) {
+        if (done) {
+            return;
+        }
+        long frame = window.pulse().frames();
+        if (dataFrame < 0) {
+            if (snapshot.metrics().accepted() > 0) {
+                dataFrame = frame;
+            }
+            return;
+        }
+        if (frame > dataFrame) {
+            done = true;
+            out.println("first frame with live data after " + sinceProcessStart().toMillis() + " ms ("
+                    + snapshot.metrics().accepted() + " readings, frame " + (dataFrame + 1) + ")");
+            out.flush();
+            // close after this pulse: closing a stage from inside its own pulse listener list is allowed, but
+            // the listeners that follow this one should still see a consistent window
+            javafx.application.Platform.runLater(() -> window.stage().close());
+        }
+    }
+
+    /** Time since this process started (falls back to the JVM's start when the OS does not say). */
+    static Duration sinceProcessStart() {
+        Instant start = ProcessHandle.current().info().startInstant()
+                .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        return Duration.between(start, Instant.now());
+    }
+}
