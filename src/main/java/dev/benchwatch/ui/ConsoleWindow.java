@@ -62,6 +62,9 @@ public final class ConsoleWindow {
     private final Path layoutFile;
     private final boolean rememberedPosition;
     private final HBox recordingSlot = new HBox();
+    private final DeviceBench bench;
+    private MenuBar menus;
+    private dev.benchwatch.ui.recording.RecordingMenu recordingMenu;
     private final WorkspaceFileActions fileActions;
     private final dev.benchwatch.ui.triggers.TriggerListActions triggerActions;
     private final ChannelsViewModel channelsModel;
@@ -88,6 +91,7 @@ public final class ConsoleWindow {
     public ConsoleWindow(Stage stage, Engine engine, DeviceBench bench, WindowLayout layout, Path layoutFile,
                          java.util.List<java.util.List<String>> chartLayout, WorkspaceFileActions fileActions) {
         this.stage = stage;
+        this.bench = bench;
         this.fileActions = fileActions;
         this.layoutFile = layoutFile;
         pulse = new ConsolePulse(engine);
@@ -142,7 +146,8 @@ public final class ConsoleWindow {
 
         BorderPane root = new BorderPane();
         root.setId("consoleRoot");
-        root.setTop(new VBox(menuBar(), appBar(), banner, gauges));
+        menus = menuBar();
+        root.setTop(new VBox(menus, appBar(), banner, gauges));
         root.setCenter(body);
         scene = new Scene(root, layout.width(), layout.height());
         theme.addListener((o, old, value) -> apply(value));
@@ -265,6 +270,23 @@ public final class ConsoleWindow {
     public void showRecording(dev.benchwatch.ui.recording.RecordingViewModel model) {
         pulse.add(model);
         recordingSlot.getChildren().setAll(new dev.benchwatch.ui.recording.RecordingBar(model));
+        recordingMenu = new dev.benchwatch.ui.recording.RecordingMenu(stage, model, bench, this::workspaceTriggers,
+                () -> theme.get() == null || theme.get().isDark());
+        menus.getMenus().add(recordingMenu.menu());
+    }
+
+    /** The Recording menu's commands (export, replay, backtest), or null before {@link #showRecording}. */
+    public dev.benchwatch.ui.recording.RecordingMenu recordingMenu() {
+        return recordingMenu;
+    }
+
+    /** The open workspace's triggers as the editor holds them (those the form cannot hold are left out). */
+    private java.util.List<dev.benchwatch.workspace.trigger.TriggerModel> workspaceTriggers() {
+        if (fileActions == null) {
+            return java.util.List.of();
+        }
+        WorkspaceDocument document = fileActions.document();
+        return document.triggerIds().stream().map(document::trigger).flatMap(java.util.Optional::stream).toList();
     }
 
     private void selectedDevice(boolean connect) {
