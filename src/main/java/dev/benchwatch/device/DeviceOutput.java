@@ -15,4 +15,12 @@ public interface DeviceOutput {
 
     /** A device status change (CONNECTED, DISCONNECTED, ...). */
     void status(Event event);
+
+    /**
+     * Hands over readings an output holds back to pass them on in batches; an adapter calls it when it
+     * pauses or runs out of readings. False when they could not all be taken (the engine stopped).
+     */
+    default boolean flush() {
+        return true;
+    }
 }

@@ -171,6 +171,9 @@ public final class RecordingReplaySource implements DeviceAdapter {
             while (running) {
                 rebase = true;
                 reader.stream(filter.from(start), this::reading);
+                if (!output.flush()) {
+                    running = false; // the engine stopped
+                }
                 long target = seekTo;
                 if (target == NO_SEEK || !running) {
                     break;
@@ -195,6 +198,7 @@ public final class RecordingReplaySource implements DeviceAdapter {
             return false;
         }
         if (paused) {
+            output.flush(); // what was read before the pause reaches the engine now, not after it
             while (paused && running && seekTo == NO_SEEK) {
                 LockSupport.parkNanos(PAUSE_PARK_NANOS);
             }

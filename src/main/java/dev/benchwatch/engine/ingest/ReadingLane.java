@@ -64,6 +64,42 @@ public final class ReadingLane {
         }
     }
 
+    /**
+     * Adds up to {@code n} readings from the arrays, starting at {@code from}, claiming their slots with one
+     * compare-and-set: as many as are free in a row (at least one unless the lane is full). Returns how many
+     * were added; 0 when the lane is full.
+     */
+    public int offerBatch(int[] channelsIn, long[] timestampsIn, double[] valuesIn, long ingestNanoTime, int from,
+                          int n) {
+        while (true) {
+            long pos = tail.get();
+            long first = sequence.get((int) pos & mask) - pos;
+            if (first < 0) {
+                return 0;
+            }
+            if (first > 0) {
+                continue; // another producer moved the tail
+            }
+            // every slot is checked, not just the last: a discard racing the engine's drain may release a
+            // later slot before an earlier one
+            int free = 1;
+            while (free < n && sequence.get((int) (pos + free) & mask) == pos + free) {
+                free++;
+            }
+            if (tail.compareAndSet(pos, pos + free)) {
+                for (int i = 0; i < free; i++) {
+                    int index = (int) (pos + i) & mask;
+                    channels[index] = channelsIn[from + i];
+                    timestamps[index] = timestampsIn[from + i];
+                    values[index] = valuesIn[from + i];
+                    ingestTimes[index] = ingestNanoTime;
+                    sequence.lazySet(index, pos + i + 1);
+                }
+                return free;
+            }
+        }
+    }
+
     /** Takes up to {@code limit} readings in order and hands each to the sink; returns how many. */
     public int drain(ReadingSink sink, int limit) {
         int taken = 0;
