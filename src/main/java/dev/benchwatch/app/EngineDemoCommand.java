@@ -98,6 +98,10 @@ public final class EngineDemoCommand implements Callable<Integer> {
             for (Thread producer : producers) {
                 producer.join();
             }
+            long drained = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (engine.snapshotNow().metrics().queueDepth() > 0 && System.nanoTime() < drained) {
+                Thread.sleep(1); // the last readings offered are still in the lanes
+            }
             engine.actions().awaitIdle(2, TimeUnit.SECONDS);
             engine.events().awaitIdle(2, TimeUnit.SECONDS);
             printSummary(out, engine.snapshotNow(), duration.toNanos() / 1e9, notifications);
@@ -204,7 +208,8 @@ public final class EngineDemoCommand implements Callable<Integer> {
                     s.accepted(), s.rejected());
         }
         long unaccounted = m.sources().stream()
-                .mapToLong(s -> s.offered() - s.accepted() - s.rejected().values().stream().mapToLong(x -> x).sum()
+                .mapToLong(s -> s.offered() - s.accepted() - s.queueDepth()
+                        - s.rejected().values().stream().mapToLong(x -> x).sum()
                         + s.rejected(RejectReason.VALIDATION_FAILED))
                 .sum();
         out.printf(Locale.ROOT, "  unaccounted readings: %d%n", unaccounted);
