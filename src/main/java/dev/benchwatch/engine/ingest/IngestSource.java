@@ -66,15 +66,7 @@ public final class IngestSource {
                 count(RejectReason.ENGINE_STOPPED);
                 return false;
             }
-            if (policy == OverloadPolicy.DROP_OLDEST) {
-                if (lane.discardOldest()) {
-                    count(RejectReason.DROPPED_OVERLOAD);
-                }
-            } else {
-                blockedWaits.incrementAndGet();
-                wakeup.signalNow();
-                LockSupport.parkNanos(BLOCK_PARK_NANOS);
-            }
+            makeRoom();
         }
         queued.increment(); // after the lane published the reading: the close waits for this, not for the claim
         wakeup.signal();
@@ -100,19 +92,24 @@ public final class IngestSource {
                 done += added;
                 continue;
             }
-            if (policy == OverloadPolicy.DROP_OLDEST) {
-                if (lane.discardOldest()) {
-                    count(RejectReason.DROPPED_OVERLOAD);
-                }
-            } else {
-                blockedWaits.incrementAndGet();
-                wakeup.signalNow();
-                LockSupport.parkNanos(BLOCK_PARK_NANOS);
-            }
+            makeRoom();
         }
         queued.add(done);
         wakeup.signal();
         return done;
+    }
+
+    /** The lane is full: under DROP_OLDEST discard (and count) the oldest reading, under BLOCK wait for the engine. */
+    private void makeRoom() {
+        if (policy == OverloadPolicy.DROP_OLDEST) {
+            if (lane.discardOldest()) {
+                count(RejectReason.DROPPED_OVERLOAD);
+            }
+        } else {
+            blockedWaits.incrementAndGet();
+            wakeup.signalNow();
+            LockSupport.parkNanos(BLOCK_PARK_NANOS);
+        }
     }
 
     public int index() {
