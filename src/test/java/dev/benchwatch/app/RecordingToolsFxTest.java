@@ -10,23 +10,13 @@ import dev.benchwatch.record.SessionRecorder;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
 import dev.benchwatch.ui.FxWait;
-import dev.benchwatch.ui.WindowLayout;
 import dev.benchwatch.ui.recording.BacktestDialog;
 import dev.benchwatch.ui.recording.RecordingViewModel;
 import dev.benchwatch.ui.recording.ReplayControls;
-import dev.benchwatch.ui.workspace.RecentFiles;
-import dev.benchwatch.ui.workspace.WorkspaceDocument;
-import dev.benchwatch.ui.workspace.WorkspaceFileActions;
-import dev.benchwatch.workspace.TriggerLanguageCheck;
-import dev.benchwatch.workspace.WorkspaceSetup;
-import dev.benchwatch.workspace.WorkspaceSetupReport;
-import dev.benchwatch.workspace.file.Workspace;
-import dev.benchwatch.workspace.file.WorkspaceReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
@@ -52,6 +42,7 @@ class RecordingToolsFxTest {
     @TempDir
     static Path dir;
 
+    private WorkspaceConsole console;
     private Engine engine;
     private DeviceBench bench;
     private SessionRecorder recorder;
@@ -71,26 +62,19 @@ class RecordingToolsFxTest {
                   "triggers": [{"id": "level_high", "when": "level > 5", "clear": "< 2"}]
                 }
                 """, StandardCharsets.UTF_8);
-        Workspace workspace = new WorkspaceReader(new TriggerLanguageCheck()).read(file).workspace();
-        engine = new Engine();
-        engine.start();
-        bench = new DeviceBench(engine);
-        WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, Map.of(), dir);
-        WorkspaceDocument document = new WorkspaceDocument(engine, workspace, file, "tank");
-        WorkspaceFileActions actions = new WorkspaceFileActions(stage, document, RecentFiles.load(null), (p, w) -> { });
+        console = WorkspaceConsole.open(stage, file, null, (p, w) -> { });
+        engine = console.engine();
+        bench = console.bench();
+        window = console.window();
         recorder = new SessionRecorder(engine);
         recording = new RecordingViewModel(recorder, file.toString());
-        window = new ConsoleWindow(stage, engine, bench, WindowLayout.DEFAULT, null, report.charts(), actions);
         window.showRecording(recording);
-        window.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxWait.closeDialogs(window::close);
-        bench.close();
-        recorder.close();
-        engine.close();
+        recorder.close(); // before the engine goes
+        console.close();
     }
 
     @Test

@@ -2,32 +2,21 @@ package dev.benchwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.metrics.TriggerStatus;
 import dev.benchwatch.engine.trigger.TriggerState;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
 import dev.benchwatch.ui.FxWait;
-import dev.benchwatch.ui.WindowLayout;
 import dev.benchwatch.ui.triggers.TriggerRow;
 import dev.benchwatch.ui.triggers.editor.ClearMode;
 import dev.benchwatch.ui.triggers.editor.TriggerEditorDialog;
-import dev.benchwatch.ui.workspace.RecentFiles;
-import dev.benchwatch.ui.workspace.WorkspaceDocument;
-import dev.benchwatch.ui.workspace.WorkspaceFileActions;
-import dev.benchwatch.workspace.TriggerLanguageCheck;
-import dev.benchwatch.workspace.WorkspaceSetup;
-import dev.benchwatch.workspace.WorkspaceSetupReport;
-import dev.benchwatch.workspace.file.Workspace;
-import dev.benchwatch.workspace.file.WorkspaceReader;
 import dev.benchwatch.workspace.trigger.TriggerText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -63,8 +52,8 @@ class TriggerAuthoringFxTest {
     @TempDir
     static Path dir;
 
+    private WorkspaceConsole console;
     private Engine engine;
-    private DeviceBench bench;
     private ConsoleWindow window;
     private Stage stage;
     private Path file;
@@ -82,23 +71,14 @@ class TriggerAuthoringFxTest {
                   ]
                 }
                 """, StandardCharsets.UTF_8);
-        Workspace workspace = new WorkspaceReader(new TriggerLanguageCheck()).read(file).workspace();
-        engine = new Engine();
-        engine.start();
-        bench = new DeviceBench(engine);
-        WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, Map.of(), dir);
-        WorkspaceDocument document = new WorkspaceDocument(engine, workspace, file, "tank");
-        WorkspaceFileActions actions = new WorkspaceFileActions(stage, document, RecentFiles.load(null),
-                (path, read) -> { });
-        window = new ConsoleWindow(stage, engine, bench, WindowLayout.DEFAULT, null, report.charts(), actions);
-        window.show();
+        console = WorkspaceConsole.open(stage, file, null, (path, read) -> { });
+        engine = console.engine();
+        window = console.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxWait.closeDialogs(window::close);
-        bench.close();
-        engine.close();
+        console.close();
     }
 
     private static <T extends Node> T byId(FxRobot robot, String id, Class<T> type) {

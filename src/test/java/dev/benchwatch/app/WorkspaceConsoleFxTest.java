@@ -2,27 +2,18 @@ package dev.benchwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
-import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FxTestSettings;
-import dev.benchwatch.ui.FxWait;
-import dev.benchwatch.ui.WindowLayout;
-import dev.benchwatch.ui.workspace.RecentFiles;
 import dev.benchwatch.ui.workspace.WorkspaceDocument;
 import dev.benchwatch.ui.workspace.WorkspaceFileActions;
 import dev.benchwatch.ui.workspace.WorkspaceFileActions.Answer;
 import dev.benchwatch.workspace.TriggerLanguageCheck;
-import dev.benchwatch.workspace.WorkspaceSetup;
-import dev.benchwatch.workspace.WorkspaceSetupReport;
-import dev.benchwatch.workspace.file.Workspace;
 import dev.benchwatch.workspace.file.WorkspaceReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -46,9 +37,8 @@ class WorkspaceConsoleFxTest {
     @TempDir
     static Path dir;
 
+    private WorkspaceConsole console;
     private Engine engine;
-    private DeviceBench bench;
-    private ConsoleWindow window;
     private WorkspaceDocument document;
     private WorkspaceFileActions actions;
     private Stage stage;
@@ -60,26 +50,16 @@ class WorkspaceConsoleFxTest {
         this.stage = stage;
         file = dir.resolve("bench-" + System.nanoTime() + ".json");
         Files.copy(Path.of("src/main/resources/workspaces/demo.json"), file);
-        Workspace workspace = new WorkspaceReader(new TriggerLanguageCheck()).read(file).workspace();
-        engine = new Engine();
-        engine.start();
-        bench = new DeviceBench(engine);
-        WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, Map.of(), dir);
-        document = new WorkspaceDocument(engine, workspace, file, "demo");
-        actions = new WorkspaceFileActions(stage, document, RecentFiles.load(dir.resolve("recent.txt")),
-                (path, read) -> opened.add(path));
-        window = new ConsoleWindow(stage, engine, bench, WindowLayout.DEFAULT, null, report.charts(), actions);
-        window.show();
+        console = WorkspaceConsole.open(stage, file, dir.resolve("recent.txt"), (path, read) -> opened.add(path));
+        engine = console.engine();
+        document = console.document();
+        actions = console.actions();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxWait.closeDialogs(() -> {
-            window.close();
-            stage.hide();
-        });
-        bench.close();
-        engine.close();
+        console.close();
+        WaitForAsyncUtils.asyncFx(stage::hide).get(5, TimeUnit.SECONDS);
     }
 
     private String title() throws Exception {
