@@ -9,18 +9,18 @@ public final class Defaults {
     private static final long HOUR = 60 * MINUTE;
 
     public static final long ZSCORE_WINDOW = 24 * HOUR;
-    public static final int ZSCORE_WARMUP = 24;
+    public static final int ZSCORE_WARMUP = 12;
     public static final double ZSCORE_THRESHOLD = 4;
 
-    public static final long EWMA_HALF_LIFE = 6 * HOUR;
+    public static final long EWMA_HALF_LIFE = 3 * HOUR;
     public static final int EWMA_WARMUP = 24;
     public static final double EWMA_THRESHOLD = 4;
 
-    public static final int MAD_WINDOW = 96;
+    public static final int MAD_WINDOW = 48;
     public static final double MAD_THRESHOLD = 6;
 
-    public static final long CUSUM_BASELINE = 24 * HOUR;
-    public static final int CUSUM_WARMUP = 24;
+    public static final long CUSUM_BASELINE = 72 * HOUR;
+    public static final int CUSUM_WARMUP = 12;
     public static final double CUSUM_K = 0.5;
     public static final double CUSUM_H = 8;
 
@@ -29,9 +29,9 @@ public final class Defaults {
 
     public static final long DROPOUT_DURATION = 3 * HOUR;
 
-    public static final double SPIKE_LIMIT_PER_SECOND = 10.0 / 60;
+    public static final double SPIKE_LIMIT_PER_SECOND = 1.2 / 60;
 
-    public static final int TREND_STEPS = 12;
+    public static final int TREND_STEPS = 9;
     public static final double TREND_MIN_STEP = 0;
 
     private Defaults() {
