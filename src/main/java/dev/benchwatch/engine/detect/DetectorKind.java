@@ -48,6 +48,31 @@ public enum DetectorKind {
         return withDefaults.get();
     }
 
+    /**
+     * A new detector whose time setting is {@code windowNanos} (0 for the default): the look-back window of
+     * {@code zscore}, the half-life of {@code ewma}, the baseline of {@code cusum}, the duration of
+     * {@code flatline} and {@code dropout}. {@code mad}, {@code spike} and {@code trend} have no time setting.
+     */
+    public Detector create(long windowNanos) {
+        if (windowNanos <= 0) {
+            return create();
+        }
+        return switch (this) {
+            case ZSCORE -> new ZScoreDetector(windowNanos, Defaults.ZSCORE_WARMUP, Defaults.ZSCORE_THRESHOLD);
+            case EWMA -> new EwmaDetector(windowNanos, Defaults.EWMA_WARMUP, Defaults.EWMA_THRESHOLD);
+            case CUSUM -> new CusumDetector(windowNanos, Defaults.CUSUM_WARMUP, Defaults.CUSUM_K, Defaults.CUSUM_H);
+            case FLATLINE -> new FlatlineDetector(Defaults.FLATLINE_EPSILON, windowNanos);
+            case DROPOUT -> new DropoutDetector(windowNanos);
+            case MAD, SPIKE, TREND -> throw new IllegalArgumentException(id + " takes no time window; write " + id
+                    + "(channel)");
+        };
+    }
+
+    /** Whether {@link #create(long)} accepts a time window. */
+    public boolean takesWindow() {
+        return this != MAD && this != SPIKE && this != TREND;
+    }
+
     /** The kind named {@code name} (case-insensitive), or an error listing the names there are. */
     public static DetectorKind parse(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
