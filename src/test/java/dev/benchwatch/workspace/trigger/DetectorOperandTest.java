@@ -36,6 +36,9 @@ class DetectorOperandTest {
             assertThat(TriggerText.canonical(text)).isEqualTo(text);
         }
         assertThat(TriggerText.canonical("ZSCORE(t,60m)>4")).isEqualTo("zscore(t, 1h) > 4");
+        // the examples of docs/DETECTORS.md
+        assertThat(TriggerText.canonical("cusum(machine_temp) > 8 clear < 2")).isEqualTo("cusum(machine_temp) > 8 clear < 2");
+        assertThat(TriggerText.canonical("flatline(probe_3) >= 1800")).isEqualTo("flatline(probe_3) >= 1800");
     }
 
     @Test
