@@ -2,10 +2,20 @@ package dev.benchwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchwatch.device.sim.NabRecording;
+import dev.benchwatch.engine.Engine;
+import dev.benchwatch.engine.EngineConfig;
+import dev.benchwatch.engine.action.ActionPorts;
 import dev.benchwatch.engine.detect.DetectorKind;
+import dev.benchwatch.engine.detect.DetectorSet;
+import dev.benchwatch.engine.event.EventType;
+import dev.benchwatch.engine.ingest.OverloadPolicy;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +87,43 @@ class NabDetectorEvaluationTest {
             assertThat(file.get(DetectorKind.DROPOUT).falseAlarmsPerDay()).isLessThan(0.05);
         }
         assertThat(ambient.get(DetectorKind.DROPOUT).detected()).isEqualTo(1);
+    }
+
+    @Test
+    void replayedThroughTheEngineTheDetectorsReportTheSameAnomalies() throws Exception {
+        var recording = NabRecording.read(NabEvaluation.resource(MACHINE));
+        List<String> direct = DetectorSet.run(List.of(DetectorKind.values()),
+                        recording.timestampsNanos(), recording.values()).stream()
+                .map(d -> d.timestampNanos() + " " + d.kind().id()).toList();
+        List<String> viaEngine = new CopyOnWriteArrayList<>();
+        try (var engine = new Engine(EngineConfig.builder()
+                .maxReadingAge(Duration.ZERO).build(), ActionPorts.unconnected())) {
+            int channel = engine.registerChannel("machine_temp", "°F", "machine").id();
+            var source = engine.registerSource("machine", OverloadPolicy.BLOCK);
+            engine.onEvent(EventType.ANOMALY_DETECTED, e -> viaEngine.add(
+                    e.timestampNanos() + " " + e.metadata().get("detector")));
+            for (DetectorKind kind : DetectorKind.values()) {
+                engine.addDetector("machine_temp", kind, 0);
+            }
+            for (int i = 0; i < recording.size(); i++) {
+                source.offer(channel, recording.timestampsNanos()[i], recording.values()[i]);
+                if (i % 256 == 255) {
+                    drain(engine);
+                }
+            }
+            drain(engine);
+            engine.events().awaitIdle(10, TimeUnit.SECONDS);
+            assertThat(engine.snapshotNow().metrics().accepted()).isEqualTo(recording.size());
+        }
+        assertThat(direct).isNotEmpty();
+        // the same excursions; the engine's detectors run in registration order per reading, as DetectorSet's do
+        assertThat(viaEngine).containsExactlyElementsOf(direct);
+    }
+
+    private static void drain(Engine engine) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.doWork() > 0 || engine.snapshotNow().metrics().queueDepth() > 0) {
+            assertThat(System.nanoTime()).as("engine drained").isLessThan(deadline);
+        }
     }
 }
