@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Real-time monitoring for lab benches: serial, USB-serial and MQTT sensors.",
         subcommands = {EngineDemoCommand.class, PortsCommand.class, TailCommand.class, ValidateCommand.class,
-                RunCommand.class, ExportCommand.class, ReplayCommand.class, BacktestCommand.class,
+                RunCommand.class, ExportCommand.class, ReplayCommand.class, BacktestCommand.class, DetectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchwatchMain implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

@@ -1,5 +1,7 @@
 package dev.benchwatch.engine;
 
+import dev.benchwatch.engine.detect.DetectorKind;
+import dev.benchwatch.engine.detect.ScoredDetector;
 import dev.benchwatch.engine.pipeline.Pipeline;
 import dev.benchwatch.engine.trigger.TriggerStateMachine;
 import dev.benchwatch.engine.window.Window;
@@ -9,6 +11,7 @@ final class ChannelState {
     static final Window[] NO_WINDOWS = new Window[0];
     static final Pipeline[] NO_PIPELINES = new Pipeline[0];
     static final TriggerStateMachine[] NO_TRIGGERS = new TriggerStateMachine[0];
+    static final ScoredDetector[] NO_DETECTORS = new ScoredDetector[0];
 
     final int id;
     final ChannelHistory history;
@@ -20,6 +23,20 @@ final class ChannelState {
     /** Pipelines with a join step that pairs with this channel. */
     Pipeline[] joinPartners = NO_PIPELINES;
     TriggerStateMachine[] triggers = NO_TRIGGERS;
+    /** Anomaly detectors on this channel (for trigger operands and ANOMALY_DETECTED events). */
+    ScoredDetector[] detectors = NO_DETECTORS;
+
+    /** The detector of this kind and setting, created on first use. */
+    ScoredDetector detector(DetectorKind kind, long windowNanos) {
+        for (var d : detectors) {
+            if (d.matches(kind, windowNanos)) {
+                return d;
+            }
+        }
+        var created = new ScoredDetector(kind, windowNanos);
+        detectors = append(detectors, created);
+        return created;
+    }
 
     ChannelState(int id, int historyCapacity, long historyMaxAgeNanos) {
         this.id = id;

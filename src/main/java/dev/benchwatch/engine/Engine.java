@@ -3,6 +3,8 @@ package dev.benchwatch.engine;
 import dev.benchwatch.engine.action.ActionExecutor;
 import dev.benchwatch.engine.action.ActionPorts;
 import dev.benchwatch.engine.action.ActionRequest;
+import dev.benchwatch.engine.detect.DetectorKind;
+import dev.benchwatch.engine.detect.ScoredDetector;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventBus;
 import dev.benchwatch.engine.event.EventHandler;
@@ -89,6 +91,8 @@ public final class Engine implements AutoCloseable {
     private final Object registrationLock = new Object();
 
     // --- engine thread only ---
+    /** ANOMALY_DETECTED events are worth a look but not an alarm: triggers on detector scores raise those. */
+    static final int ANOMALY_PRIORITY = 6;
     private ChannelState[] states = new ChannelState[0];
     private final Map<String, Window> windows = new LinkedHashMap<>();
     private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
@@ -296,6 +300,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs an anomaly detector (with its defaults, or {@code windowNanos} as its time setting) on a channel and
+     * reports each excursion as an {@code ANOMALY_DETECTED} event. A trigger operand on the same detector shares it.
+     */
+    public void addDetector(String channel, DetectorKind kind, long windowNanos) {
+        synchronized (registrationLock) {
+            int id = registry.idOf(channel);
+            kind.create(windowNanos); // rejects a bad setting on the caller's thread
+            onEngine(() -> {
+                ensureStates();
+                states[id].detector(kind, windowNanos).reportEvents();
+                return null;
+            });
+        }
     }
 
     /** Registers a trigger. Unknown channels or windows and duplicate ids are rejected with a clear message. */
@@ -720,6 +740,11 @@ public final class Engine implements AutoCloseable {
         for (Pipeline pipeline : state.joinPartners) {
             pipeline.acceptOther(state.id, timestampNanos, value);
         }
+        for (ScoredDetector detector : state.detectors) {
+            if (detector.update(timestampNanos, value) && detector.reportsEvents()) {
+                onAnomaly(state.id, detector, timestampNanos, value);
+            }
+        }
         for (TriggerStateMachine trigger : state.triggers) {
             trigger.evaluate(timestampNanos);
         }
@@ -800,6 +825,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private void onAnomaly(int channel, ScoredDetector detector, long timestampNanos, double value) {
+        Channel c = registry.get(channel);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("detector", detector.kind().id());
+        metadata.put("channel", c.name());
+        metadata.put("score", Double.toString(detector.score()));
+        metadata.put("threshold", Double.toString(detector.threshold()));
+        metadata.put("value", Double.toString(value));
+        record(new Event(0, EventType.ANOMALY_DETECTED, c.device(), timestampNanos, c.name() + ": "
+                + detector.describe(value), ANOMALY_PRIORITY, "", metadata));
+    }
+
     private static String correlationId(TriggerStateMachine machine) {
         return machine.id() + "#" + machine.firings();
     }
@@ -848,6 +885,11 @@ public final class Engine implements AutoCloseable {
     private final ConditionContext conditionContext = new ConditionContext() {
         @Override
         public DoubleSupplier probe(Operand operand) {
+            if (operand.isDetector()) {
+                ScoredDetector detector = states[channelOf(operand)].detector(operand.detector(),
+                        operand.detectorWindow());
+                return detector::score;
+            }
             if (operand.isLatest()) {
                 ChannelState state = states[channelOf(operand)];
                 return () -> state.latest;
@@ -859,7 +901,7 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public int channelOf(Operand operand) {
-            if (operand.isLatest()) {
+            if (operand.isLatest() || operand.isDetector()) {
                 return registry.idOf(operand.channel());
             }
             return windowOf(operand).channel();

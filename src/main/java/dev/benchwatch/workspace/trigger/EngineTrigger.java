@@ -80,6 +80,9 @@ public record EngineTrigger(List<WindowSpec> windows, TriggerSpec trigger) {
         if (operand.isLatest()) {
             return Operand.latest(operand.channel());
         }
+        if (operand.isDetector()) {
+            return Operand.detector(operand.detector(), operand.channel(), operand.detectorWindowNanos());
+        }
         WindowSpec spec = operand.window().toSpec(operand.channel());
         windows.putIfAbsent(spec.id(), spec);
         return Operand.window(spec.id(), operand.stat());

@@ -1,5 +1,6 @@
 package dev.benchwatch.workspace.trigger;
 
+import dev.benchwatch.engine.detect.ScoredDetector;
 import dev.benchwatch.engine.window.Stat;
 import dev.benchwatch.engine.window.Window;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ final class PeakReplay {
         if (episodes.isEmpty()) {
             return episodes;
         }
-        Window window = operand.isLatest() ? null : Window.create(operand.window().toSpec(operand.channel()), 0);
+        ScoredDetector detector = operand.isDetector()
+                ? new ScoredDetector(operand.detector(), operand.detectorWindowNanos()) : null;
+        Window window = operand.isLatest() || detector != null ? null
+                : Window.create(operand.window().toSpec(operand.channel()), 0);
         Stat stat = operand.stat();
         double[] peaks = new double[episodes.size()];
         for (int e = 0; e < peaks.length; e++) {
@@ -45,6 +49,9 @@ final class PeakReplay {
             if (window != null) {
                 window.add(t, v);
                 decided = window.value(stat);
+            } else if (detector != null) {
+                detector.update(t, v);
+                decided = detector.score();
             }
             while (e < peaks.length && ended(episodes.get(e), t)) {
                 e++;

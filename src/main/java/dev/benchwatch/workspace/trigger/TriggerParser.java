@@ -1,6 +1,7 @@
 package dev.benchwatch.workspace.trigger;
 
 import dev.benchwatch.engine.trigger.ComparisonOp;
+import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.window.Stat;
 import dev.benchwatch.workspace.trigger.TriggerLexer.Token;
 import dev.benchwatch.workspace.trigger.TriggerLexer.Type;
@@ -219,6 +220,18 @@ final class TriggerParser {
             expect(Type.RPAREN, "')'", previous());
             return OperandModel.latest(channel);
         }
+        DetectorKind detector = detectorNamed(t.text());
+        if (detector != null) {
+            String channel = channel(channelToken(open));
+            WindowRef window = null;
+            if (peek().type() == Type.COMMA) {
+                next();
+                window = window(previous());
+            }
+            expect(Type.RPAREN, "')'", previous());
+            WindowRef finalWindow = window;
+            return build(t, () -> OperandModel.detector(detector, channel, finalWindow));
+        }
         Stat stat;
         try {
             stat = Stat.fromKey(t.text());
@@ -232,6 +245,15 @@ final class TriggerParser {
         WindowRef window = window(previous());
         expect(Type.RPAREN, "')'", previous());
         return OperandModel.of(stat, channel, window);
+    }
+
+    private static DetectorKind detectorNamed(String name) {
+        for (DetectorKind kind : DetectorKind.values()) {
+            if (kind.id().equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     private Token channelToken(Token after) {

@@ -96,6 +96,15 @@ final class TriggerPrinter {
             channel(out, operand.channel());
             return;
         }
+        if (operand.isDetector()) {
+            out.append(operand.detector().id()).append('(');
+            channel(out, operand.channel());
+            if (operand.window() != null) {
+                out.append(", ").append(DurationText.format(operand.window().size()));
+            }
+            out.append(')');
+            return;
+        }
         out.append(operand.stat().key()).append('(');
         channel(out, operand.channel());
         out.append(", ");

@@ -1,0 +1,62 @@
+package dev.benchwatch.engine.detect;
+
+/**
+ * A detector bound to one channel inside the engine: keeps the latest score for trigger conditions to read
+ * (NaN until warmed up) and the excursion state for ANOMALY_DETECTED events. Lives on the engine thread.
+ */
+public final class ScoredDetector {
+    private final DetectorKind kind;
+    private final long windowNanos;
+    private final Detector detector;
+    private final ExcursionTracker excursion = new ExcursionTracker();
+    private double score = Double.NaN;
+    private boolean reportsEvents;
+
+    /** @param windowNanos the detector's time setting, 0 for its default ({@link DetectorKind#create(long)}) */
+    public ScoredDetector(DetectorKind kind, long windowNanos) {
+        this.kind = kind;
+        this.windowNanos = Math.max(0, windowNanos);
+        this.detector = kind.create(this.windowNanos);
+    }
+
+    /** Takes a reading; true when it opens an excursion (an anomaly to report). */
+    public boolean update(long timestampNanos, double value) {
+        double s = detector.update(timestampNanos, value);
+        score = detector.warmedUp() ? s : Double.NaN;
+        return excursion.opens(s, detector.threshold(), detector.warmedUp());
+    }
+
+    /** The latest score; NaN before warm-up (NaN compares false in every condition). */
+    public double score() {
+        return score;
+    }
+
+    public DetectorKind kind() {
+        return kind;
+    }
+
+    public long windowNanos() {
+        return windowNanos;
+    }
+
+    public boolean matches(DetectorKind otherKind, long otherWindowNanos) {
+        return kind == otherKind && windowNanos == Math.max(0, otherWindowNanos);
+    }
+
+    public double threshold() {
+        return detector.threshold();
+    }
+
+    public String describe(double value) {
+        return detector.describe(score, value);
+    }
+
+    /** Whether excursions become ANOMALY_DETECTED events (set by {@code Engine.addDetector}). */
+    public boolean reportsEvents() {
+        return reportsEvents;
+    }
+
+    public void reportEvents() {
+        reportsEvents = true;
+    }
+}
