@@ -66,7 +66,11 @@ public final class TriggerArbitraries {
         Arbitrary<OperandModel> latest = names().map(OperandModel::latest);
         Arbitrary<OperandModel> aggregate = Combinators.combine(Arbitraries.of(Stat.class), names(), windows())
                 .as(OperandModel::of);
-        return Arbitraries.oneOf(latest, aggregate);
+        Arbitrary<OperandModel> detector = Combinators.combine(
+                        Arbitraries.of(dev.benchwatch.engine.detect.DetectorKind.class), names(),
+                        positiveDurations().map(WindowRef::sliding).injectNull(0.5))
+                .as((kind, channel, window) -> OperandModel.detector(kind, channel, kind.takesWindow() ? window : null));
+        return Arbitraries.oneOf(latest, aggregate, detector);
     }
 
     public static Arbitrary<ConditionNode> comparisons() {

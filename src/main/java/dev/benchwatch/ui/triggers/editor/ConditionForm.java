@@ -1,5 +1,6 @@
 package dev.benchwatch.ui.triggers.editor;
 
+import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.window.Stat;
 import dev.benchwatch.workspace.trigger.ConditionNode;
 import dev.benchwatch.workspace.trigger.FieldText;
@@ -52,7 +53,7 @@ public sealed interface ConditionForm {
      * @param stat null for the channel's latest value
      */
     record Row(String channel, Stat stat, String window, RowOperator op, String threshold, String low,
-               String high) implements ConditionForm {
+               String high, DetectorKind detector) implements ConditionForm {
         public Row {
             channel = channel == null ? "" : channel;
             window = window == null ? "" : window;
@@ -60,6 +61,15 @@ public sealed interface ConditionForm {
             threshold = threshold == null ? "" : threshold;
             low = low == null ? "" : low;
             high = high == null ? "" : high;
+            if (detector != null) {
+                stat = null; // a detector's score is not a statistic
+            }
+        }
+
+        /** A row on a channel's value or a statistic (no detector). */
+        public Row(String channel, Stat stat, String window, RowOperator op, String threshold, String low,
+                   String high) {
+            this(channel, stat, window, op, threshold, low, high, null);
         }
 
         /** A new row on {@code channel}: latest value, {@code >}, no threshold yet. */
@@ -68,33 +78,38 @@ public sealed interface ConditionForm {
         }
 
         public Row withChannel(String value) {
-            return new Row(value, stat, window, op, threshold, low, high);
+            return new Row(value, stat, window, op, threshold, low, high, detector);
         }
 
         /** Another statistic; a first aggregate gets a 10 s window so the row reads as a whole at once. */
         public Row withStat(Stat value) {
-            String w = value != null && window.isBlank() ? "10s" : window;
-            return new Row(channel, value, w, op, threshold, low, high);
+            String w = value != null && (window.isBlank() || detector != null) ? "10s" : value == null ? "" : window;
+            return new Row(channel, value, w, op, threshold, low, high, null);
+        }
+
+        /** A detector's score (docs/DETECTORS.md); the window starts empty: the detector's default time. */
+        public Row withDetector(DetectorKind value) {
+            return new Row(channel, null, "", op, threshold, low, high, value);
         }
 
         public Row withWindow(String value) {
-            return new Row(channel, stat, value, op, threshold, low, high);
+            return new Row(channel, stat, value, op, threshold, low, high, detector);
         }
 
         public Row withOp(RowOperator value) {
-            return new Row(channel, stat, window, value, threshold, low, high);
+            return new Row(channel, stat, window, value, threshold, low, high, detector);
         }
 
         public Row withThreshold(String value) {
-            return new Row(channel, stat, window, op, value, low, high);
+            return new Row(channel, stat, window, op, value, low, high, detector);
         }
 
         public Row withLow(String value) {
-            return new Row(channel, stat, window, op, threshold, value, high);
+            return new Row(channel, stat, window, op, threshold, value, high, detector);
         }
 
         public Row withHigh(String value) {
-            return new Row(channel, stat, window, op, threshold, low, value);
+            return new Row(channel, stat, window, op, threshold, low, value, detector);
         }
     }
 
@@ -104,10 +119,10 @@ public sealed interface ConditionForm {
             case ConditionNode.Group g -> new Group(g.joiner(), g.terms().stream().map(ConditionForm::of).toList());
             case ConditionNode.Not n -> new Not(of(n.term()));
             case ConditionNode.Leaf l -> new Row(l.operand().channel(), l.operand().stat(), window(l.operand()),
-                    RowOperator.of(l.op()), FieldText.number(l.threshold()), "", "");
+                    RowOperator.of(l.op()), FieldText.number(l.threshold()), "", "", l.operand().detector());
             case ConditionNode.RangeLeaf r -> new Row(r.operand().channel(), r.operand().stat(), window(r.operand()),
                     r.inside() ? RowOperator.INSIDE : RowOperator.OUTSIDE, "", FieldText.number(r.low()),
-                    FieldText.number(r.high()));
+                    FieldText.number(r.high()), r.operand().detector());
         };
     }
 

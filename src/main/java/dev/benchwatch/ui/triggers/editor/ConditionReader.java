@@ -92,6 +92,9 @@ final class ConditionReader {
             errors.put(channelKey, "choose a channel");
             return null;
         }
+        if (r.detector() != null) {
+            return detectorOperand(r, channel, path);
+        }
         WindowRef window = null;
         if (r.stat() != null) {
             try {
@@ -114,6 +117,28 @@ final class ConditionReader {
             return operand;
         }
         return window == null ? null : OperandModel.of(r.stat(), channel, window);
+    }
+
+    /** A detector's score; an empty window is the detector's default time. */
+    private OperandModel detectorOperand(ConditionForm.Row r, String channel, ConditionPath path) {
+        WindowRef window = null;
+        if (!r.window().isBlank()) {
+            try {
+                window = FieldText.parseWindow(r.window(), path.key("window"));
+            } catch (InvalidFieldException e) {
+                errors.put(e.field(), e.problem());
+                return null;
+            }
+        }
+        if (!channels.isEmpty() && !channels.contains(channel)) {
+            warnings.put(path.key("channel"), "no channel '" + channel + "' in this workspace (yet)");
+        }
+        try {
+            return OperandModel.detector(r.detector(), channel, window);
+        } catch (InvalidFieldException e) {
+            errors.put(path.key(e.field()), e.problem());
+            return null;
+        }
     }
 
     private Double number(String text, String key) {

@@ -1,5 +1,6 @@
 package dev.benchwatch.ui.triggers.editor;
 
+import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.window.Stat;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,14 +63,18 @@ final class ConditionRowEditor implements ConditionEditor {
         for (Stat stat : Stat.values()) {
             operands.add(stat.key());
         }
+        for (DetectorKind kind : DetectorKind.values()) {
+            operands.add(kind.id()); // a detector's score (docs/DETECTORS.md)
+        }
         operand.getItems().setAll(operands);
         operand.setPrefWidth(96);
         operand.setMinWidth(86);
-        operand.setTooltip(new Tooltip("the latest value, or a statistic over a window"));
+        operand.setTooltip(new Tooltip("the latest value, a statistic over a window, or a detector's score"));
         operand.valueProperty().addListener((o, a, b) -> {
             if (!refreshing[0] && b != null) {
                 vm.commitEdit();
-                edit(null, r -> r.withStat(b.equals(LATEST) ? null : Stat.fromKey(b)));
+                edit(null, r -> detectorNamed(b) != null ? r.withDetector(detectorNamed(b))
+                        : r.withStat(b.equals(LATEST) ? null : Stat.fromKey(b)));
             }
         });
 
@@ -123,6 +128,16 @@ final class ConditionRowEditor implements ConditionEditor {
         vm.editRow(path, field, change);
     }
 
+    /** The detector an operand choice names, or null for a value or a statistic. */
+    private static DetectorKind detectorNamed(String choice) {
+        for (DetectorKind kind : DetectorKind.values()) {
+            if (kind.id().equals(choice)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     @Override
     public Node node() {
         return root;
@@ -134,13 +149,15 @@ final class ConditionRowEditor implements ConditionEditor {
         refreshing[0] = true;
         try {
             FormFields.show(channel.getEditor(), row.channel()); // not setValue: it would move the caret
-            String operandKey = row.stat() == null ? LATEST : row.stat().key();
+            String operandKey = row.detector() != null ? row.detector().id()
+                    : row.stat() == null ? LATEST : row.stat().key();
             if (!operandKey.equals(operand.getValue())) {
                 operand.setValue(operandKey);
             }
             FormFields.show(window, row.window());
-            window.setDisable(row.stat() == null);
-            window.setPromptText(row.stat() == null ? "" : "10s");
+            boolean detectorTime = row.detector() != null && row.detector().takesWindow();
+            window.setDisable(row.stat() == null && !detectorTime);
+            window.setPromptText(detectorTime ? "default" : row.stat() == null ? "" : "10s");
             if (row.op() != op.getValue()) {
                 op.setValue(row.op());
             }

@@ -153,4 +153,25 @@ class TriggerEditorDialogFxTest {
         robot.clickOn(byId(robot, "cond-remove-when.1", Button.class));
         assertThat(byId(robot, "triggerText", TextArea.class).getText()).isEqualTo("oven_temp > 180 for 5s");
     }
+
+    @Test
+    void aDetectorScoreIsAnOperandOfTheFormAndSurvivesAnEdit(FxRobot robot) {
+        TextArea text = byId(robot, "triggerText", TextArea.class);
+        replaceText(robot, text, "zscore(oven_temp, 1h) > 4 for 10m");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> operand = byId(robot, "cond-operand-when.0", ComboBox.class);
+        TextField window = byId(robot, "cond-window-when.0", TextField.class);
+        assertThat(operand.getValue()).isEqualTo("zscore");
+        assertThat(window.getText()).isEqualTo("1h");
+        assertThat(window.isDisabled()).isFalse();
+
+        replaceText(robot, byId(robot, "cond-threshold-when.0", TextField.class), "5");
+        assertThat(text.getText()).isEqualTo("zscore(oven_temp, 1h) > 5 for 10m");
+        robot.interact(() -> operand.setValue("trend")); // a detector without a time setting
+        assertThat(text.getText()).isEqualTo("trend(oven_temp) > 5 for 10m");
+        assertThat(window.isDisabled()).isTrue();
+        assertThat(vm.modelProperty().get().when()).isInstanceOfSatisfying(
+                dev.benchwatch.workspace.trigger.ConditionNode.Leaf.class,
+                leaf -> assertThat(leaf.operand().detector()).isEqualTo(dev.benchwatch.engine.detect.DetectorKind.TREND));
+    }
 }
