@@ -29,6 +29,7 @@ final class DeviceWatch {
     private double normalRate = Double.NaN;
     private long learnedNanos;
     private long lastTick = Long.MIN_VALUE;
+    private long lastTotal = -1; // -1: no sample from this adapter yet
     private ExcursionTracker rate = new ExcursionTracker();
     private final ExcursionTracker malformed = new ExcursionTracker();
     private String rateDirection = "";
@@ -65,6 +66,7 @@ final class DeviceWatch {
         }
         if (current != adapter) { // a reconnect builds a fresh adapter whose counters start at 0
             adapter = current;
+            lastTotal = -1;
             readings.reset();
             errors.reset();
             senders.clear();
@@ -82,10 +84,13 @@ final class DeviceWatch {
         }
         rate = new ExcursionTracker();
         adapter = null;
+        lastTotal = -1;
         readings.reset();
     }
 
     private void checkRate(long now, long dt, long total, Consumer<HealthAlert> out) {
+        boolean quiet = total == lastTotal; // nothing since the last tick
+        lastTotal = total;
         readings.sample(now, total);
         long span = windowNanos;
         if (normalRate > 0 && normalRate * windowNanos / 1e9 < MIN_EXPECTED_READINGS) {
@@ -103,13 +108,16 @@ final class DeviceWatch {
         double score = warm ? score(observed) : Double.NaN;
         boolean wasOpen = rate.isOpen();
         if (rate.opens(score, 1, warm)) {
-            rateDirection = observed == 0 ? "silent" : observed < normalRate ? "low" : "high";
+            boolean silent = observed < normalRate && quiet; // a device going quiet first looks slow
+            rateDirection = silent ? "silent" : observed < normalRate ? "low" : "high";
             rateCorrelation = correlation("rate");
-            String what = observed == 0 ? "fell silent (no reading for " + seconds(span) + ")"
+            String what = silent ? "fell silent (no reading since the last check; "
+                    + String.format(Locale.ROOT, "%.3g/s over %s against a normal %.3g/s)", observed, seconds(span),
+                            normalRate)
                     : String.format(Locale.ROOT, "reading rate %s: %.3g/s against a normal %.3g/s",
                             rateDirection, observed, normalRate);
             out.accept(new HealthAlert(device, "rate", true, observed, normalRate, "device '" + device + "' " + what,
-                    observed == 0 ? HealthAlert.SILENT_PRIORITY : HealthAlert.RAISED_PRIORITY, rateCorrelation,
+                    silent ? HealthAlert.SILENT_PRIORITY : HealthAlert.RAISED_PRIORITY, rateCorrelation,
                     Map.of("direction", rateDirection)));
         } else if (wasOpen && !rate.isOpen()) {
             out.accept(new HealthAlert(device, "rate", false, observed, normalRate, String.format(Locale.ROOT,
