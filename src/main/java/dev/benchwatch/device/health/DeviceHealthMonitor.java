@@ -26,10 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link DeviceAdapter#unexpectedSenders()}), so nothing is added to the per-reading path, and a device that
  * falls silent is noticed although no reading arrives to notice it with. Each excursion is one alert
  * (priority 7, 8 for a silent device) and one "cleared" event (priority 3) when it ends, with the detectors'
- * hysteresis ({@link dev.benchwatch.engine.detect.ExcursionTracker}). A device the user disconnects on the bench is not judged; an alert
+ * hysteresis ({@link dev.benchwatch.engine.detect.ExcursionTracker}). A replayed recording's
+ * rate is not judged (it ends by design), its errors and senders are. A device the user disconnects on the bench is not judged; an alert
  * open at that moment is cleared.
  */
 public final class DeviceHealthMonitor implements AutoCloseable {
+    /** A recording's rate is the file's, and it ends: not a device's health. */
+    private static final String REPLAY = "replay";
+
     private final DeviceBench bench;
     private final HealthSettings settings;
     private final NanoClock eventClock;
@@ -81,7 +85,8 @@ public final class DeviceHealthMonitor implements AutoCloseable {
         for (DeviceBench.Attached device : bench.devices()) {
             present.add(device.name());
             watches.computeIfAbsent(device.name(), n -> new DeviceWatch(n, settings))
-                    .tick(nowNanos, device.started() ? device.adapter() : null, this::publish);
+                    .tick(nowNanos, device.started() ? device.adapter() : null, !REPLAY.equals(device.kind()),
+                            this::publish);
         }
         watches.keySet().retainAll(present);
     }

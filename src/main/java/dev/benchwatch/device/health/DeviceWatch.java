@@ -56,8 +56,16 @@ final class DeviceWatch {
         this.errors = new WindowedCounter(windowNanos);
     }
 
-    /** @param current the running adapter, or null when the device is disconnected on the bench */
+    /** One tick with the rate judged. */
     void tick(long now, DeviceAdapter current, Consumer<HealthAlert> out) {
+        tick(now, current, true, out);
+    }
+
+    /**
+     * @param current   the running adapter, or null when the device is disconnected on the bench
+     * @param judgeRate false for a source whose rate says nothing about health (a replay)
+     */
+    void tick(long now, DeviceAdapter current, boolean judgeRate, Consumer<HealthAlert> out) {
         long dt = lastTick == Long.MIN_VALUE ? 0 : now - lastTick;
         lastTick = now;
         if (current == null) {
@@ -71,7 +79,9 @@ final class DeviceWatch {
             errors.reset();
             senders.clear();
         }
-        checkRate(now, dt, current.readings(), out);
+        if (judgeRate) {
+            checkRate(now, dt, current.readings(), out);
+        }
         checkMalformed(now, current.errorCounts().values().stream().mapToLong(Long::longValue).sum(), out);
         checkSenders(now, current.unexpectedSenders(), out);
     }

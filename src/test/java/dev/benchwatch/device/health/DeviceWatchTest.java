@@ -129,4 +129,14 @@ class DeviceWatchTest {
         }
         assertThat(alerts).hasSize(2);
     }
+
+    @Test
+    void aReplayThatEndsIsNotASilentDevice() {
+        for (int i = 0; i < 60; i++) {
+            t += S;
+            adapter.readings.addAndGet(i < 30 ? 100 : 0);
+            watch.tick(t, adapter, false, alerts::add);
+        }
+        assertThat(alerts).isEmpty();
+    }
 }
