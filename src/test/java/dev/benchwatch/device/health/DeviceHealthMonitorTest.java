@@ -107,7 +107,8 @@ class DeviceHealthMonitorTest {
     @Test
     void anMqttMessageFromAnUndeclaredDeviceIsAnUnexpectedSender(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(dir)) {
+        MosquittoBroker broker = new MosquittoBroker(dir);
+        try {
             broker.start("allow_anonymous true\n");
             dev.benchwatch.device.mqtt.MqttAdapter mqtt = new dev.benchwatch.device.mqtt.MqttAdapter("lab",
                     new dev.benchwatch.device.mqtt.MqttSettings("127.0.0.1", broker.port(), "bw-health", 5, true,
@@ -131,7 +132,8 @@ class DeviceHealthMonitorTest {
             assertThat(mqtt.unexpectedSenders()).containsOnlyKeys("lab/intruder/temp");
             awaitAlert("cleared", alert("unexpected", "cleared"));
             bench.close();
-            broker.stop();
+        } finally {
+            broker.stop(); // stopping is all close() does; a try-with-resources would warn (InterruptedException)
         }
     }
 
