@@ -2,6 +2,7 @@ package dev.benchwatch.app;
 
 import dev.benchwatch.device.BenchActionPorts;
 import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.device.health.DeviceHealthMonitor;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
@@ -163,6 +164,7 @@ final class ConsoleLauncher {
         recorderRef.set(recorder);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
+        DeviceHealthMonitor health = DeviceHealthMonitor.start(bench); // SYSTEM_ALERT on rate, malformed, senders
         Path base = opening.file() == null ? Path.of("").toAbsolutePath()
                 : opening.file().toAbsolutePath().getParent();
         WorkspaceSetupReport report = WorkspaceSetup.apply(opening.workspace(), engine, bench, System.getenv(), base,
@@ -202,6 +204,7 @@ final class ConsoleLauncher {
             }
         });
         Ending ending = ended.take();
+        health.close();
         bench.close();
         recorder.close(); // everything the engine accepted while recording is written before the engine goes
         engine.close();

@@ -2,6 +2,7 @@ package dev.benchwatch.app;
 
 import dev.benchwatch.device.BenchActionPorts;
 import dev.benchwatch.device.DeviceBench;
+import dev.benchwatch.device.health.DeviceHealthMonitor;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
@@ -84,6 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = new Engine(EngineConfig.builder().build(), ports);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
+        DeviceHealthMonitor health = DeviceHealthMonitor.start(bench); // SYSTEM_ALERT on rate, malformed, senders
         engine.onEvent(EventType.THRESHOLD_BREACH, event -> printTransition(out, event));
         engine.start();
         MetricsEndpoint metrics = null;
@@ -122,6 +124,7 @@ public final class RunCommand implements Callable<Integer> {
             if (metrics != null) {
                 metrics.close();
             }
+            health.close();
             bench.close();
             if (recorder != null) {
                 recorder.close(); // flushes what the engine accepted, builds the index, closes the file

@@ -25,6 +25,15 @@ public interface DeviceAdapter extends AutoCloseable {
     void onDecodeError(Consumer<DecodeError> listener);
 
     /**
+     * Messages from senders the workspace did not declare (a spoofed or misconfigured sender), per sender
+     * (for MQTT, the topic), counted since the adapter started; empty for adapters that cannot tell. Read by
+     * the device health monitor once a second, never on the reading path.
+     */
+    default Map<String, Long> unexpectedSenders() {
+        return Map.of();
+    }
+
+    /**
      * What the engine does when this device sends faster than it drains: a live device's readings displace
      * the oldest waiting ones (its reader must never stall, and each drop is counted); a recording played
      * at maximum speed is held back instead, so nothing is dropped.

@@ -39,6 +39,11 @@ public final class RoutedAdapter implements DeviceAdapter {
     }
 
     @Override
+    public Map<String, Long> unexpectedSenders() {
+        return delegate.unexpectedSenders();
+    }
+
+    @Override
     public DeviceAdapter underlying() {
         return delegate.underlying();
     }

@@ -42,6 +42,10 @@ public final class MqttAdapter implements DeviceAdapter {
     /** Topics seen, with what they map to; cleared when it reaches {@link #MAX_ROUTES}. */
     private final Map<String, TopicRoute> routes = new HashMap<>();
     static final int MAX_ROUTES = 10_000;
+    /** Messages per topic whose device is not expected; bounded like {@link #routes}. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> unexpected =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.Set<String> expectedDevices; // null: every device is expected
     private volatile boolean connected;
     private volatile boolean tlsFailureReported;
     private DeviceOutput output;
@@ -160,15 +164,24 @@ public final class MqttAdapter implements DeviceAdapter {
         if (route == null) {
             String device = settings.mapping().device(topic);
             String channel = settings.mapping().channel(topic);
-            route = device == null || channel == null ? TopicRoute.UNNAMED : new TopicRoute(device, channel);
+            java.util.Set<String> expected = expectedDevices;
+            route = device == null || channel == null ? TopicRoute.UNNAMED
+                    : new TopicRoute(device, channel, expected != null && !expected.contains(device));
             if (routes.size() >= MAX_ROUTES) {
                 routes.clear(); // a flood of distinct topics must not grow memory without bound
+                unexpected.clear();
+            }
+            if (route.unexpected != null) {
+                unexpected.put(topic, route.unexpected);
             }
             routes.put(topic, route);
         }
         if (!route.named()) {
             unnamed.incrementAndGet();
             return;
+        }
+        if (route.unexpected != null) {
+            route.unexpected.incrementAndGet(); // still read: the alert says who sends, a person decides
         }
         long now = NanoClock.SYSTEM.nowNanos();
         TopicRoute named = route;
@@ -236,6 +249,24 @@ public final class MqttAdapter implements DeviceAdapter {
      */
     public static long droppedByClientQueue() {
         return ClientQueueDrops.count();
+    }
+
+    /**
+     * Names the devices this broker's topics may carry; a message whose topic maps to any other device is
+     * still read, and counted per topic in {@link #unexpectedSenders()} (a spoofed or misconfigured
+     * sender). Checked once per topic, when its route is first worked out, so call it before {@code start}.
+     * Null (the default) expects every device.
+     */
+    public void expectDevices(java.util.Set<String> devices) {
+        expectedDevices = devices == null ? null : java.util.Set.copyOf(devices);
+    }
+
+    /** Messages per topic whose device was not expected ({@link #expectDevices}). */
+    @Override
+    public Map<String, Long> unexpectedSenders() {
+        Map<String, Long> out = new HashMap<>();
+        unexpected.forEach((topic, count) -> out.put(topic, count.get()));
+        return out;
     }
 
     /** Messages whose topic has too few levels for the mapping. */

@@ -13,11 +13,18 @@ final class TopicRoute {
 
     final String device;
     final String channel;
+    /** The topic names a device the adapter was not told to expect; null for an expected one. */
+    final java.util.concurrent.atomic.AtomicLong unexpected;
     private int[] fieldChannels = new int[0];
 
     TopicRoute(String device, String channel) {
+        this(device, channel, false);
+    }
+
+    TopicRoute(String device, String channel, boolean unexpected) {
         this.device = device;
         this.channel = channel;
+        this.unexpected = unexpected ? new java.util.concurrent.atomic.AtomicLong() : null;
     }
 
     boolean named() {
