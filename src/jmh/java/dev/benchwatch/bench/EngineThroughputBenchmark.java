@@ -67,18 +67,9 @@ public class EngineThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(Workload.BATCH)
     public int engine() {
-        long t = eventTime;
-        int v = valueIndex;
-        IngestSource in = source;
-        for (int r = 0; r < Workload.ROUNDS; r++) {
-            long ingest = System.nanoTime(); // one ingest stamp per round, as an adapter stamps a frame
-            for (int c = 0; c < Workload.CHANNELS; c++) {
-                in.offer(c, t, Workload.value(v++), ingest);
-            }
-            t += Workload.STEP_NANOS;
-        }
-        eventTime = t;
-        valueIndex = v;
+        Workload.offerBatch(source, eventTime, valueIndex);
+        eventTime += Workload.ROUNDS * Workload.STEP_NANOS;
+        valueIndex += Workload.BATCH;
         return engine.doWork();
     }
 

@@ -98,4 +98,21 @@ public final class Workload {
             }
         }
     }
+
+    /**
+     * Offers one batch ({@value #ROUNDS} rounds of one reading per channel, one ingest stamp per round, as an
+     * adapter stamps a frame) starting at event time {@code startNanos} and value index {@code startValue};
+     * the next batch starts {@code ROUNDS * STEP_NANOS} later and {@code BATCH} values on.
+     */
+    public static void offerBatch(dev.benchwatch.engine.ingest.IngestSource in, long startNanos, int startValue) {
+        long t = startNanos;
+        int v = startValue;
+        for (int r = 0; r < ROUNDS; r++) {
+            long ingest = System.nanoTime();
+            for (int c = 0; c < CHANNELS; c++) {
+                in.offer(c, t, value(v++), ingest);
+            }
+            t += STEP_NANOS;
+        }
+    }
 }
