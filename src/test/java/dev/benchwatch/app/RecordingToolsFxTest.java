@@ -100,6 +100,7 @@ class RecordingToolsFxTest {
         backtest.get().done().get(30, TimeUnit.SECONDS);
         Label caption = robot.lookup("#backtest-level_high").lookup("#previewCaption").queryAs(Label.class);
         assertThat(caption.getText()).matches("would have fired \\d+ times in the last .*");
+        robot.interact(() -> dev.benchwatch.ui.PngWriter.write(backtest.get().getDialogPane().getScene().snapshot(null), Path.of("target/backtest-dialog.png"))); // for a person to look at: target/backtest-dialog.png
 
         AtomicReference<ReplayControls> controls = new AtomicReference<>();
         robot.interact(() -> controls.set(window.recordingMenu().replay(db, 1.0).orElseThrow()));
@@ -117,5 +118,6 @@ class RecordingToolsFxTest {
         FxWait.until(() -> !replay.paused() && replay.position() < before, "the replay to go back to the start");
         FxWait.until(() -> robot.lookup("#replayWhere").queryAs(Label.class).getText().contains("readings"),
                 "the position readout");
+        robot.interact(() -> dev.benchwatch.ui.PngWriter.write(controls.get().getScene().snapshot(null), Path.of("target/replay-controls.png")));
     }
 }

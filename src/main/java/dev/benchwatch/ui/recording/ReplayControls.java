@@ -42,6 +42,7 @@ public final class ReplayControls extends Stage {
         position.setOnMouseReleased(e -> replay.seek(Duration.ofNanos((long) (position.getValue() * 1e9))));
         Button pause = new Button("Pause");
         pause.setId("replayPause");
+        pause.setMinWidth(80); // room for "Resume" too
         pause.setOnAction(e -> {
             if (replay.paused()) {
                 replay.resume();
@@ -77,7 +78,7 @@ public final class ReplayControls extends Stage {
                 where.setText(String.format(Locale.ROOT, "%s / %s · %,d readings · %s%s", clock(seconds),
                         clock(position.getMax()), replay.replayed(),
                         replay.speed() == RecordingReplaySource.MAX_SPEED ? "max speed"
-                                : String.format(Locale.ROOT, "%gx", replay.speed()),
+                                : java.math.BigDecimal.valueOf(replay.speed()).stripTrailingZeros().toPlainString() + "x",
                         replay.finished() ? " · finished" : replay.failure() != null ? " · " + replay.failure() : ""));
             }
         };
