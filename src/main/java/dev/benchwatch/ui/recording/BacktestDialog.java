@@ -77,6 +77,7 @@ public final class BacktestDialog extends Dialog<Void> {
                     TriggerPreviewChart chart = new TriggerPreviewChart();
                     chart.setId("backtest-" + trigger.id());
                     chart.setDark(dark);
+                    chart.setRecorded(true);
                     chart.setPrefHeight(200);
                     ChannelSeries series = shown.get(i);
                     chart.show(series, TriggerChannels.thresholds(trigger, series.channel()),

@@ -15,12 +15,20 @@ public final class PreviewCaption {
     private PreviewCaption() {
     }
 
-    /** The caption for {@code episodes} over a history of {@code spanNanos}. */
+    /** The caption for {@code episodes} over the last {@code spanNanos} of live history. */
     public static String of(List<TriggerEpisode> episodes, long spanNanos) {
+        return of(episodes, spanNanos, false);
+    }
+
+    /**
+     * The caption for {@code episodes} over {@code spanNanos}: of live history ("in the last 2 min 00 s"),
+     * or of a recording ({@code recorded}: "in 2 min 00 s of recording", and no "now" at its end).
+     */
+    public static String of(List<TriggerEpisode> episodes, long spanNanos, boolean recorded) {
         long fired = episodes.stream().filter(TriggerEpisode::fired).count();
         long pendingOnly = episodes.size() - fired;
         StringBuilder text = new StringBuilder();
-        String last = "the last " + duration(spanNanos);
+        String last = recorded ? duration(spanNanos) + " of recording" : "the last " + duration(spanNanos);
         if (fired == 0) {
             text.append("would not have fired in ").append(last);
         } else {
@@ -31,7 +39,8 @@ public final class PreviewCaption {
                     .append(" without firing)");
         }
         if (!episodes.isEmpty() && episodes.getLast().open()) {
-            text.append(episodes.getLast().fired() ? "; firing now" : "; pending now");
+            String when = recorded ? " at the end" : " now";
+            text.append(episodes.getLast().fired() ? "; firing" + when : "; pending" + when);
         }
         return text.toString();
     }

@@ -47,6 +47,13 @@ final class PreviewPainter {
         return plot.getMinX() + (time - from) / (double) (to - from) * plot.getWidth();
     }
 
+    /** What the right end of the time axis is called: "now" for the live history, "end" for a recording. */
+    private String endLabel = "now";
+
+    void endLabel(String value) {
+        endLabel = value;
+    }
+
     void paint(GraphicsContext gc, double width, double height, PreviewPalette palette, ChannelSeries series,
                List<Double> thresholds, List<TriggerEpisode> episodes) {
         gc.setFill(palette.chart().background());
@@ -136,7 +143,7 @@ final class PreviewPainter {
             double x = snap(xOf(to - offset));
             gc.setStroke(palette.chart().grid());
             gc.strokeLine(x, plot.getMinY(), x, plot.getMaxY());
-            String label = relative(offset, step);
+            String label = offset == 0 ? endLabel : relative(offset, step);
             double half = textWidth(label) / 2;
             // keep the label inside the canvas; the rightmost one ends at the plot's right edge
             gc.setTextAlign(TextAlignment.LEFT);

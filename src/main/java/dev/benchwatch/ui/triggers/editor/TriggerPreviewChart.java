@@ -45,6 +45,7 @@ public final class TriggerPreviewChart extends Region {
     private final Label pendingKey = new Label("pending");
     private final Label firingKey = new Label("firing");
     private final PreviewPainter painter = new PreviewPainter();
+    private boolean recorded;
     private PreviewPalette palette = PreviewPalette.DARK;
     private ChannelSeries series;
     private List<Double> thresholds = List.of();
@@ -83,7 +84,7 @@ public final class TriggerPreviewChart extends Region {
         this.episodes = List.copyOf(episodes);
         caption.getStyleClass().remove(MESSAGE_STYLE_CLASS);
         lineKey.setText(series.unit().isEmpty() ? series.channel() : series.channel() + " (" + series.unit() + ")");
-        caption.setText(PreviewCaption.of(this.episodes, series.lastTimestamp() - series.firstTimestamp()));
+        caption.setText(PreviewCaption.of(this.episodes, series.lastTimestamp() - series.firstTimestamp(), recorded));
         setLegendVisible(true);
         applyPalette();
         repaint();
@@ -104,6 +105,15 @@ public final class TriggerPreviewChart extends Region {
     }
 
     /** Switches between the dark palette (the default) and the light one, to match the console's theme. */
+    /**
+     * Whether the series is a recording (its end is when it stopped: "end" on the axis, "of recording" in the
+     * caption) rather than the live history (its end is now). Call before {@link #show}.
+     */
+    public void setRecorded(boolean value) {
+        recorded = value;
+        painter.endLabel(value ? "end" : "now");
+    }
+
     public void setDark(boolean dark) {
         PreviewPalette next = dark ? PreviewPalette.DARK : PreviewPalette.LIGHT;
         if (next != palette) {

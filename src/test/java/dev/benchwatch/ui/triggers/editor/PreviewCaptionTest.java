@@ -28,6 +28,14 @@ class PreviewCaptionTest {
     }
 
     @Test
+    void aRecordingIsSpokenOfAsARecordingNotAsTheLastMinutes() {
+        List<TriggerEpisode> open = List.of(new TriggerEpisode(1, 2, 3, 0), new TriggerEpisode(-1, 4, -1, 0));
+        assertThat(PreviewCaption.of(open, 3 * S, true))
+                .isEqualTo("would have fired twice in 3 s of recording; firing at the end");
+        assertThat(PreviewCaption.of(List.of(), 90 * S, true)).isEqualTo("would not have fired in 1 min 30 s of recording");
+    }
+
+    @Test
     void durations() {
         assertThat(PreviewCaption.duration(850_000_000L)).isEqualTo("850 ms");
         assertThat(PreviewCaption.duration(119_900_000_000L)).isEqualTo("2 min 00 s");
