@@ -6,6 +6,7 @@ import dev.benchwatch.device.health.DeviceHealthMonitor;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
+import dev.benchwatch.record.RecorderMarkers;
 import dev.benchwatch.record.SessionRecorder;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.Theme;
@@ -149,19 +150,13 @@ final class ConsoleLauncher {
     private static Ending session(Opening opening, Request request, WindowLayout layout, Path layoutFile,
                                   RecentFiles recent, PrintWriter out, PrintWriter err) throws InterruptedException {
         BenchActionPorts benchPorts = new BenchActionPorts();
-        java.util.concurrent.atomic.AtomicReference<SessionRecorder> recorderRef = new java.util.concurrent.atomic.AtomicReference<>();
-        ActionPorts ports = benchPorts.routing(ActionPorts.unconnected()).withMarkers((at, label) -> {
-            SessionRecorder current = recorderRef.get();
-            if (current == null || !current.isRecording()) {
-                throw new IllegalStateException("no recording in progress: marker '" + label + "' not written");
-            }
-            current.mark(at, label);
-        });
+        RecorderMarkers markers = new RecorderMarkers(); // the recorder is built after the engine
+        ActionPorts ports = markers.routing(benchPorts.routing(ActionPorts.unconnected()));
         // the console shares the machine with its own rendering: the engine parks rather than spins when idle
         Engine engine = new Engine(EngineConfig.builder().idleMode(EngineConfig.IdleMode.LOW_CPU).build(), ports);
         engine.start();
         SessionRecorder recorder = new SessionRecorder(engine);
-        recorderRef.set(recorder);
+        markers.attach(recorder);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
         DeviceHealthMonitor health = DeviceHealthMonitor.start(bench); // SYSTEM_ALERT on rate, malformed, senders

@@ -8,6 +8,7 @@ import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.action.ActionPorts;
 import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
+import dev.benchwatch.record.RecorderMarkers;
 import dev.benchwatch.record.SessionRecorder;
 import dev.benchwatch.workspace.WorkspaceSetup;
 import dev.benchwatch.workspace.WorkspaceSetupReport;
@@ -74,14 +75,8 @@ public final class RunCommand implements Callable<Integer> {
             return INVALID;
         }
         BenchActionPorts benchPorts = new BenchActionPorts();
-        java.util.concurrent.atomic.AtomicReference<SessionRecorder> recorderRef = new java.util.concurrent.atomic.AtomicReference<>();
-        ActionPorts ports = benchPorts.routing(ActionPorts.unconnected()).withMarkers((at, label) -> {
-            SessionRecorder current = recorderRef.get();
-            if (current == null) {
-                throw new IllegalStateException("not recording (--record): marker '" + label + "' not written");
-            }
-            current.mark(at, label);
-        });
+        RecorderMarkers markers = new RecorderMarkers(); // the recorder is built after the engine
+        ActionPorts ports = markers.routing(benchPorts.routing(ActionPorts.unconnected()));
         Engine engine = new Engine(EngineConfig.builder().build(), ports);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
@@ -100,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
                     recorder = null;
                     return INVALID;
                 }
-                recorderRef.set(recorder);
+                markers.attach(recorder);
                 out.println("recording to " + record);
             }
             Path base = workspaceFile.toAbsolutePath().getParent();

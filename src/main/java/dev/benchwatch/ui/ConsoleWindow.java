@@ -285,8 +285,7 @@ public final class ConsoleWindow {
         if (fileActions == null) {
             return java.util.List.of();
         }
-        WorkspaceDocument document = fileActions.document();
-        return document.triggerIds().stream().map(document::trigger).flatMap(java.util.Optional::stream).toList();
+        return fileActions.document().triggers();
     }
 
     private void selectedDevice(boolean connect) {

@@ -86,16 +86,21 @@ public final class WorkspaceDocument {
      * editor (it was read from the file, so this only happens for an action the editor has no form for).
      */
     public Optional<TriggerModel> trigger(String id) {
-        for (TriggerConfig config : workspace.triggers()) {
-            if (config.id().equals(id)) {
-                try {
-                    return Optional.of(TriggerConfigs.toModel(config));
-                } catch (RuntimeException e) {
-                    return Optional.empty();
-                }
-            }
+        return workspace.triggers().stream().filter(t -> t.id().equals(id)).findFirst()
+                .flatMap(WorkspaceDocument::model);
+    }
+
+    /** The editor's models of the triggers, in file order; those the editor cannot hold are left out. */
+    public List<TriggerModel> triggers() {
+        return workspace.triggers().stream().map(WorkspaceDocument::model).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<TriggerModel> model(TriggerConfig config) {
+        try {
+            return Optional.of(TriggerConfigs.toModel(config));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /**
