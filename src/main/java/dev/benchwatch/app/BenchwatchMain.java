@@ -8,11 +8,17 @@ import picocli.CommandLine.Command;
  * capability of the engine is also reachable from the subcommands, without a display.
  */
 @Command(name = "benchwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Real-time monitoring for lab benches: serial, USB-serial and MQTT sensors.",
-        subcommands = {EngineDemoCommand.class, PortsCommand.class, TailCommand.class, ValidateCommand.class,
-                RunCommand.class, ExportCommand.class, ReplayCommand.class, BacktestCommand.class, DetectCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Real-time monitoring for lab benches: serial, USB-serial and MQTT sensors.")
 public final class BenchwatchMain implements java.util.concurrent.Callable<Integer> {
+    /**
+     * The subcommands, added by {@link #commandLine} rather than by the annotation so that opening the console
+     * can skip building their models (picocli reflects over every option of every subcommand: a third of a
+     * second of a cold start, see docs/BENCHMARKS.md, "Startup").
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(EngineDemoCommand.class, PortsCommand.class,
+            TailCommand.class, ValidateCommand.class, RunCommand.class, ExportCommand.class, ReplayCommand.class,
+            BacktestCommand.class, DetectCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +54,33 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
 
     /** Runs the command line and returns the exit status (tests call this instead of main). */
     public static int run(String... args) {
+        if (opensTheConsole(args)) {
+            CommandLine consoleOnly = commandLine(System.getenv(), false);
+            try {
+                consoleOnly.parseArgs(args);
+                return consoleOnly.execute(args);
+            } catch (CommandLine.ParameterException e) {
+                // fall through: the whole command line gives the error with its suggestions ("did you mean run?")
+            }
+        }
         return commandLine().execute(args);
+    }
+
+    /**
+     * Whether {@code args} can only mean the console: no argument names a subcommand or asks for help. Then the
+     * subcommands' models are not needed, and a console that parses without error skips building them.
+     */
+    static boolean opensTheConsole(String... args) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            names.add(subcommand.getAnnotation(Command.class).name());
+        }
+        for (String arg : args) {
+            if (names.contains(arg) || arg.equals("-h") || arg.equals("--help")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static CommandLine commandLine() {
@@ -57,6 +89,10 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
 
     /** The command line with commands that read secrets from {@code environment} (tests pass their own). */
     static CommandLine commandLine(java.util.Map<String, String> environment) {
+        return commandLine(environment, true);
+    }
+
+    private static CommandLine commandLine(java.util.Map<String, String> environment, boolean withSubcommands) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -65,6 +101,11 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             }
         };
         CommandLine commandLine = new CommandLine(new BenchwatchMain(), factory);
+        if (withSubcommands) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                commandLine.addSubcommand(subcommand);
+            }
+        }
         commandLine.registerConverter(java.time.Duration.class, new DurationConverter());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

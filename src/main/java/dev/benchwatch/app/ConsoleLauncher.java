@@ -65,6 +65,7 @@ final class ConsoleLauncher {
     }
 
     static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
+        ToolkitStartup toolkit = ToolkitStartup.begin();
         Path settings = ConfigDirectory.current();
         Path layoutFile = settings.resolve("console-layout.properties");
         boolean screenshot = request.unattended();
@@ -77,19 +78,9 @@ final class ConsoleLauncher {
         if (opening == null) {
             return 2;
         }
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // a test started the toolkit already
-        } catch (UnsupportedOperationException noDisplay) {
-            err.println("benchwatch: cannot open the console: " + noDisplay.getMessage()
-                    + " (no display? run the headless subcommands, or under xvfb-run)");
-            return 1;
-        }
-        Platform.setImplicitExit(false);
         int status = 0;
         while (opening != null) {
-            Ending ending = session(opening, request, layout, screenshot ? null : layoutFile, recent, out, err);
+            Ending ending = session(opening, request, layout, screenshot ? null : layoutFile, recent, toolkit, out, err);
             if (ending.failure() != null) {
                 err.println("benchwatch: the console failed to open: " + ending.failure());
                 ending.failure().printStackTrace(err);
@@ -148,7 +139,8 @@ final class ConsoleLauncher {
 
     /** One console window on one engine and bench, until it closes or another workspace replaces it. */
     private static Ending session(Opening opening, Request request, WindowLayout layout, Path layoutFile,
-                                  RecentFiles recent, PrintWriter out, PrintWriter err) throws InterruptedException {
+                                  RecentFiles recent, ToolkitStartup toolkit, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         BenchActionPorts benchPorts = new BenchActionPorts();
         RecorderMarkers markers = new RecorderMarkers(); // the recorder is built after the engine
         ActionPorts ports = markers.routing(benchPorts.routing(ActionPorts.unconnected()));
@@ -169,6 +161,14 @@ final class ConsoleLauncher {
         }
         err.flush();
 
+        String noDisplay = toolkit.await();
+        if (noDisplay != null) {
+            err.println("benchwatch: cannot open the console: " + noDisplay
+                    + " (no display? run the headless subcommands, or under xvfb-run)");
+            close(engine, bench, recorder, health);
+            return new Ending(null, 1, null);
+        }
+        Platform.setImplicitExit(false);
         LinkedBlockingQueue<Ending> ended = new LinkedBlockingQueue<>();
         AtomicInteger status = new AtomicInteger(0);
         Platform.runLater(() -> {
@@ -199,10 +199,14 @@ final class ConsoleLauncher {
             }
         });
         Ending ending = ended.take();
+        close(engine, bench, recorder, health);
+        return ending;
+    }
+
+    private static void close(Engine engine, DeviceBench bench, SessionRecorder recorder, DeviceHealthMonitor health) {
         health.close();
         bench.close();
         recorder.close(); // everything the engine accepted while recording is written before the engine goes
         engine.close();
-        return ending;
     }
 }

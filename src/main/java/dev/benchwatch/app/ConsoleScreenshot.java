@@ -20,6 +20,7 @@ final class ConsoleScreenshot {
                       PrintWriter err) {
         PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(request.after().toMillis()));
         wait.setOnFinished(e -> {
+            window.buildAllPanels(); // a short --after can come before the panels that follow the first frames
             if (request.view() == ConsoleLauncher.View.TRIGGER_EDITOR) {
                 editorAfterPreview(window, request, status, out, err);
                 return;

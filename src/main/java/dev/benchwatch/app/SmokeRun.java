@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
 
 /**
- * {@code --smoke}: proves an installed console works end to end, for CI and the startup benchmark. It closes
- * the console (exit 0) as soon as a frame with live data has been rendered, printing how long that took from
- * the start of the process, or (exit 1) when no live data reached the screen within the time limit.
+ * {@code --smoke}: proves an installed console works end to end, for CI and the startup benchmark. It prints
+ * how long the first frame with live data took from the start of the process, then how long the whole window
+ * took (its other panels follow the charts' first frames), and closes the console (exit 0); or (exit 1) it
+ * says that no live data reached the screen within the time limit.
  *
  * <p>"Rendered" is judged on the pulse after the one that first saw accepted readings: JavaFX renders a
  * scene after its animation timers in the same pulse, so by the next pulse the frame that drew the data is on
@@ -25,6 +26,8 @@ final class SmokeRun implements FrameListener {
     private final ConsoleWindow window;
     private final PrintWriter out;
     private long dataFrame = -1;
+    private boolean dataShown;
+    private long completeFrame = -1;
     private boolean done;
 
     private SmokeRun(ConsoleWindow window, PrintWriter out) {
@@ -45,7 +48,8 @@ final class SmokeRun implements FrameListener {
         limit.setOnFinished(e -> {
             if (!smoke.done) {
                 smoke.done = true;
-                err.println("benchwatch: smoke: no frame with live data within " + within.toMillis() + " ms");
+                err.println("benchwatch: smoke: " + (smoke.dataShown ? "the console's panels were not all built"
+                        : "no frame with live data") + " within " + within.toMillis() + " ms");
                 err.flush();
                 status.set(1);
                 window.stage().close();
@@ -66,10 +70,20 @@ final class SmokeRun implements FrameListener {
             }
             return;
         }
-        if (frame > dataFrame) {
-            done = true;
+        if (!dataShown && frame > dataFrame) {
+            dataShown = true;
             out.println("first frame with live data after " + sinceProcessStart().toMillis() + " ms ("
                     + snapshot.metrics().accepted() + " readings, frame " + (dataFrame + 1) + ")");
+            out.flush();
+        }
+        // the rest of the window follows the charts' first frames (ConsoleWindow.completeProperty): a smoke run
+        // also proves that every panel got built, and says when the last one was on screen
+        if (completeFrame < 0 && window.completeProperty().get()) {
+            completeFrame = frame;
+        } else if (completeFrame >= 0 && frame > completeFrame) {
+            done = true;
+            out.println("whole console after " + sinceProcessStart().toMillis() + " ms (frame " + (completeFrame + 1)
+                    + ")");
             out.flush();
             // close after this pulse: closing a stage from inside its own pulse listener list is allowed, but
             // the listeners that follow this one should still see a consistent window

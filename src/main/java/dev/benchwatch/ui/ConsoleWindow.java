@@ -49,13 +49,14 @@ public final class ConsoleWindow {
     private final Scene scene;
     private final ConsolePulse pulse;
     private final ChartsPanel charts;
-    private final GaugesPanel gauges;
-    private final DevicesPanel devices;
+    private final DeferredPanels deferred;
+    private final DeferredPanel<GaugesPanel> gauges;
+    private final DeferredPanel<DevicesPanel> devices;
+    private final DeferredPanel<javafx.scene.control.TabPane> bottomTabs;
     private final EventLogViewModel events;
-    private final EventLogPanel log;
-    private final dev.benchwatch.ui.triggers.TriggersPanel triggers;
-    private final javafx.scene.control.Tab triggersTab;
-    private final javafx.scene.control.TabPane bottomTabs;
+    private EventLogPanel log;
+    private dev.benchwatch.ui.triggers.TriggersPanel triggers;
+    private javafx.scene.control.Tab triggersTab;
     private final SplitPane left;
     private final SplitPane center;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -109,30 +110,32 @@ public final class ConsoleWindow {
         DevicesViewModel devicesModel = new DevicesViewModel(bench);
         events = new EventLogViewModel(engine);
 
-        gauges = new GaugesPanel(gaugesModel);
-        devices = new DevicesPanel(devicesModel);
-        ChannelsPanel channels = new ChannelsPanel(channelsModel, chartCount);
+        dev.benchwatch.ui.triggers.TriggersViewModel triggersModel = new dev.benchwatch.ui.triggers.TriggersViewModel();
+        dev.benchwatch.ui.triggers.TriggerListActions triggerActions = fileActions == null ? null
+                : new dev.benchwatch.ui.triggers.TriggerListActions(fileActions.document(), engine, () -> stage,
+                        () -> theme.get() == null || theme.get().isDark());
+        this.triggerActions = triggerActions;
+
+        // the charts are in the first frame; the other panels follow, one per frame (DeferredPanels)
         this.charts = new ChartsPanel(engine, channelsModel.rows(), chartCount);
-        log = new EventLogPanel(events);
         AlarmBanner banner = new AlarmBanner(events);
+        deferred = new DeferredPanels(pulse);
+        gauges = deferred.add(new DeferredPanel<>("gaugesSlot", GaugesPanel.TILE_SIZE + 2 * GaugesPanel.GAP,
+                () -> new GaugesPanel(gaugesModel), panel -> panel.setDark(theme.get() == null || theme.get().isDark())));
+        devices = deferred.add(new DeferredPanel<>("devicesSlot", Region.USE_COMPUTED_SIZE,
+                () -> new DevicesPanel(devicesModel), panel -> { }));
+        DeferredPanel<ChannelsPanel> channels = deferred.add(new DeferredPanel<>("channelsSlot",
+                Region.USE_COMPUTED_SIZE, () -> new ChannelsPanel(channelsModel, chartCount), panel -> { }));
+        bottomTabs = deferred.add(new DeferredPanel<>("bottomTabsSlot", Region.USE_COMPUTED_SIZE,
+                () -> bottomTabs(triggersModel, triggerActions), panel -> { }));
 
         pulse.add(gaugesModel);
         pulse.add(channelsModel);
         pulse.add(devicesModel);
         pulse.add(events);
         pulse.add(charts);
-        dev.benchwatch.ui.triggers.TriggersViewModel triggersModel = new dev.benchwatch.ui.triggers.TriggersViewModel();
-        dev.benchwatch.ui.triggers.TriggerListActions triggerActions = fileActions == null ? null
-                : new dev.benchwatch.ui.triggers.TriggerListActions(fileActions.document(), engine, () -> stage,
-                        () -> theme.get() == null || theme.get().isDark());
-        triggers = new dev.benchwatch.ui.triggers.TriggersPanel(triggersModel, triggerActions);
-        this.triggerActions = triggerActions;
         pulse.add(triggersModel);
-        javafx.scene.control.Tab eventsTab = new javafx.scene.control.Tab("Alarms and events", log);
-        triggersTab = new javafx.scene.control.Tab("Triggers", triggers);
-        triggersTab.setId("triggersTab");
-        bottomTabs = new javafx.scene.control.TabPane(eventsTab, triggersTab);
-        bottomTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        pulse.add(deferred);
 
         left = new SplitPane(devices, channels);
         left.setOrientation(Orientation.VERTICAL);
@@ -181,6 +184,18 @@ public final class ConsoleWindow {
             stage.setY(layout.y());
         }
         stage.setMaximized(layout.maximized());
+    }
+
+    private javafx.scene.control.TabPane bottomTabs(dev.benchwatch.ui.triggers.TriggersViewModel triggersModel,
+                                                    dev.benchwatch.ui.triggers.TriggerListActions triggerActions) {
+        log = new EventLogPanel(events);
+        triggers = new dev.benchwatch.ui.triggers.TriggersPanel(triggersModel, triggerActions);
+        javafx.scene.control.Tab eventsTab = new javafx.scene.control.Tab("Alarms and events", log);
+        triggersTab = new javafx.scene.control.Tab("Triggers", triggers);
+        triggersTab.setId("triggersTab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(eventsTab, triggersTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     private MenuBar menuBar() {
@@ -289,6 +304,7 @@ public final class ConsoleWindow {
     }
 
     private void selectedDevice(boolean connect) {
+        DevicesPanel devices = this.devices.panel();
         var row = devices.table().getSelectionModel().getSelectedItem();
         if (row == null && !devices.table().getItems().isEmpty()) {
             row = devices.table().getItems().get(0);
@@ -307,7 +323,9 @@ public final class ConsoleWindow {
     private void apply(Theme value) {
         scene.getStylesheets().setAll(value.stylesheet());
         charts.setTheme(value.chart());
-        gauges.setDark(value.isDark());
+        if (gauges.built()) {
+            gauges.panel().setDark(value.isDark());
+        }
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -322,23 +340,39 @@ public final class ConsoleWindow {
         return pulse;
     }
 
+    /** The devices panel (built now if it has not been yet). */
     public DevicesPanel devices() {
-        return devices;
+        return devices.panel();
     }
 
-    /** The alarms and event log panel. */
+    /** The alarms and event log panel (built now if it has not been yet). */
     public javafx.scene.Node eventLog() {
+        bottomTabs.panel();
         return log;
     }
 
-    /** Brings the trigger list to the front and returns it. */
+    /** Brings the trigger list to the front and returns it (built now if it has not been yet). */
     public javafx.scene.Node showTriggers() {
-        bottomTabs.getSelectionModel().select(triggersTab);
+        bottomTabs.panel().getSelectionModel().select(triggersTab);
         return triggers;
     }
 
+    /** The gauges panel (built now if it has not been yet). */
     public GaugesPanel gauges() {
-        return gauges;
+        return gauges.panel();
+    }
+
+    /** Builds now every panel still waiting for its frame (screenshots, tests). */
+    public void buildAllPanels() {
+        deferred.buildAll();
+    }
+
+    /**
+     * False from {@link #show()} until every panel is built: the window shows its charts on its first frames
+     * and adds the gauges, device and channel tables and the alarm and trigger tabs over the next few.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty completeProperty() {
+        return deferred.completeProperty();
     }
 
     public ChartsPanel charts() {

@@ -45,6 +45,11 @@ class ConsoleFxTest {
         window.show();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheWholeWindow() throws Exception {
+        dev.benchwatch.ui.FxWait.wholeConsole(window);
+    }
+
     @AfterEach
     void stop() throws Exception {
         FxWait.closeDialogs(window::close);

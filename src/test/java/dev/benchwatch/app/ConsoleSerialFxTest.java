@@ -51,6 +51,11 @@ class ConsoleSerialFxTest {
         window.show();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheWholeWindow() throws Exception {
+        dev.benchwatch.ui.FxWait.wholeConsole(window);
+    }
+
     @AfterEach
     void stop() throws Exception {
         FxWait.closeDialogs(window::close);

@@ -56,6 +56,11 @@ class RecordingConsoleFxTest {
         window.show();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheWholeWindow() throws Exception {
+        dev.benchwatch.ui.FxWait.wholeConsole(window);
+    }
+
     @AfterEach
     void stop() throws Exception {
         FxWait.closeDialogs(window::close);

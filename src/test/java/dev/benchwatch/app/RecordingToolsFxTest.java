@@ -71,6 +71,11 @@ class RecordingToolsFxTest {
         window.showRecording(recording);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheWholeWindow() throws Exception {
+        dev.benchwatch.ui.FxWait.wholeConsole(console.window());
+    }
+
     @AfterEach
     void stop() throws Exception {
         recorder.close(); // before the engine goes

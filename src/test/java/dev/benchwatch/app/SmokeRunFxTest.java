@@ -65,8 +65,11 @@ class SmokeRunFxTest {
         SimulatorBench.configure(engine, bench, true);
         watchUntilClosed(Duration.ofSeconds(20));
         assertThat(status.get()).isZero();
-        assertThat(out.toString()).containsPattern("^first frame with live data after \\d+ ms \\(\\d+ readings, frame \\d+\\)");
+        assertThat(out.toString()).containsPattern("^first frame with live data after \\d+ ms \\(\\d+ readings, frame \\d+\\)")
+                .containsPattern("(?m)^whole console after \\d+ ms \\(frame \\d+\\)$");
         assertThat(engine.snapshot().metrics().accepted()).isPositive();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.completeProperty().get()).get(5, TimeUnit.SECONDS))
+                .as("every panel was built before the smoke run closed the console").isTrue();
     }
 
     @Test

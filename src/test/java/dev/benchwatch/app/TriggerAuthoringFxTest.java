@@ -76,6 +76,11 @@ class TriggerAuthoringFxTest {
         window = console.window();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheWholeWindow() throws Exception {
+        dev.benchwatch.ui.FxWait.wholeConsole(console.window());
+    }
+
     @AfterEach
     void stop() throws Exception {
         console.close();

@@ -56,6 +56,11 @@ class WorkspaceConsoleFxTest {
         actions = console.actions();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void waitForTheWholeWindow() throws Exception {
+        dev.benchwatch.ui.FxWait.wholeConsole(console.window());
+    }
+
     @AfterEach
     void stop() throws Exception {
         console.close();

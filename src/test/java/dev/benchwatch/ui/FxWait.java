@@ -23,6 +23,11 @@ public final class FxWait {
         }
     }
 
+    /** Waits until the console has built every panel (they follow the charts' first frames). */
+    public static void wholeConsole(ConsoleWindow window) throws Exception {
+        until(() -> window.completeProperty().get(), "the console's panels to be built");
+    }
+
     /**
      * Hides every window that has an owner (the dialogs a test left open, which would catch the next test's
      * lookups), then runs {@code andThen} on the JavaFX thread.
