@@ -129,6 +129,10 @@ public final class ConsoleWindow {
         bottomTabs = deferred.add(new DeferredPanel<>("bottomTabsSlot", Region.USE_COMPUTED_SIZE,
                 () -> bottomTabs(triggersModel, triggerActions), panel -> { }));
 
+        FrameTurns turns = new FrameTurns(); // the gauges and the tables repaint in frames of their own
+        gaugesModel.takeTurnsWith(turns);
+        channelsModel.takeTurnsWith(turns);
+        devicesModel.takeTurnsWith(turns);
         pulse.add(gaugesModel);
         pulse.add(channelsModel);
         pulse.add(devicesModel);

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
  * New channels appear as the engine registers them.
  */
 public final class ChannelsViewModel implements FrameListener {
+    private dev.benchwatch.ui.FrameTurns turns = new dev.benchwatch.ui.FrameTurns();
     public static final int UPDATES_PER_SECOND = 4;
     private static final long UPDATE_INTERVAL_NANOS = 1_000_000_000L / UPDATES_PER_SECOND;
 
@@ -39,10 +40,15 @@ public final class ChannelsViewModel implements FrameListener {
         return rows;
     }
 
+    /** Repaints only in frames no other view of {@code shared} repaints in (see {@link dev.benchwatch.ui.FrameTurns}). */
+    public void takeTurnsWith(dev.benchwatch.ui.FrameTurns shared) {
+        this.turns = shared;
+    }
+
     @Override
     public void onFrame(EngineSnapshot snapshot, long nowNanos) {
-        if (snapshot.sequence() == lastSequence
-                || lastUpdate != Long.MIN_VALUE && nowNanos - lastUpdate < UPDATE_INTERVAL_NANOS) {
+        if (snapshot.sequence() == lastSequence || lastUpdate != Long.MIN_VALUE
+                && (nowNanos - lastUpdate < UPDATE_INTERVAL_NANOS || !turns.take(nowNanos))) {
             return;
         }
         lastSequence = snapshot.sequence();

@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
  * a failure becomes a message.
  */
 public final class DevicesViewModel implements FrameListener {
+    private dev.benchwatch.ui.FrameTurns turns = new dev.benchwatch.ui.FrameTurns();
     public static final int UPDATES_PER_SECOND = 4;
     private static final long UPDATE_INTERVAL_NANOS = 1_000_000_000L / UPDATES_PER_SECOND;
 
@@ -43,9 +44,14 @@ public final class DevicesViewModel implements FrameListener {
         return lastMessage.getReadOnlyProperty();
     }
 
+    /** Repaints only in frames no other view of {@code shared} repaints in (see {@link dev.benchwatch.ui.FrameTurns}). */
+    public void takeTurnsWith(dev.benchwatch.ui.FrameTurns shared) {
+        this.turns = shared;
+    }
+
     @Override
     public void onFrame(EngineSnapshot snapshot, long nowNanos) {
-        if (lastUpdate != Long.MIN_VALUE && nowNanos - lastUpdate < UPDATE_INTERVAL_NANOS) {
+        if (lastUpdate != Long.MIN_VALUE && (nowNanos - lastUpdate < UPDATE_INTERVAL_NANOS || !turns.take(nowNanos))) {
             return;
         }
         lastUpdate = nowNanos;

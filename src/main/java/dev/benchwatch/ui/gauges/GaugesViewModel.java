@@ -37,6 +37,7 @@ import javafx.collections.ObservableList;
  * budget on, {@code OVER} above it, judged on the p99.
  */
 public final class GaugesViewModel implements FrameListener {
+    private dev.benchwatch.ui.FrameTurns turns = new dev.benchwatch.ui.FrameTurns();
     /** The most updates of the properties per second. */
     public static final int MAX_UPDATES_PER_SECOND = 10;
     /** The least time between two updates of the properties. */
@@ -77,9 +78,14 @@ public final class GaugesViewModel implements FrameListener {
         this.latencyBudgetNanos = latencyBudgetNanos;
     }
 
+    /** Repaints only in frames no other view of {@code shared} repaints in (see {@link dev.benchwatch.ui.FrameTurns}). */
+    public void takeTurnsWith(dev.benchwatch.ui.FrameTurns shared) {
+        this.turns = shared;
+    }
+
     @Override
     public void onFrame(EngineSnapshot snapshot, long nowNanos) {
-        if (updatedOnce && nowNanos - lastUpdateNanos < MIN_UPDATE_INTERVAL_NANOS) {
+        if (updatedOnce && (nowNanos - lastUpdateNanos < MIN_UPDATE_INTERVAL_NANOS || !turns.take(nowNanos))) {
             return;
         }
         updatedOnce = true;
