@@ -170,7 +170,7 @@ public final class WorkspaceDocument {
         List<Layout.Chart> current = charts.get();
         if (current != null) {
             Layout layout = workspace.layout();
-            workspace = withLayout(new Layout(layout.theme(), layout.window(), current));
+            workspace = workspace.withLayout(new Layout(layout.theme(), layout.window(), current));
         }
         new WorkspaceWriter().write(workspace, target);
         dirty.set(false);
@@ -182,14 +182,8 @@ public final class WorkspaceDocument {
     }
 
     private void replaceTriggers(List<TriggerConfig> triggers) {
-        workspace = new Workspace(workspace.schemaVersion(), workspace.devices(), workspace.channels(),
-                workspace.pipelines(), workspace.windows(), triggers, workspace.layout());
+        workspace = workspace.withTriggers(triggers); // everything else (detectors, health) is saved as it was read
         dirty.set(true);
-    }
-
-    private Workspace withLayout(Layout layout) {
-        return new Workspace(workspace.schemaVersion(), workspace.devices(), workspace.channels(),
-                workspace.pipelines(), workspace.windows(), workspace.triggers(), layout);
     }
 
     private void updateTitle() {
