@@ -10,6 +10,7 @@ import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
 import dev.benchwatch.record.RecorderMarkers;
 import dev.benchwatch.record.SessionRecorder;
+import dev.benchwatch.workspace.HealthSetup;
 import dev.benchwatch.workspace.WorkspaceSetup;
 import dev.benchwatch.workspace.WorkspaceSetupReport;
 import dev.benchwatch.workspace.file.Workspace;
@@ -80,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = new Engine(EngineConfig.builder().build(), ports);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
-        DeviceHealthMonitor health = DeviceHealthMonitor.start(bench); // SYSTEM_ALERT on rate, malformed, senders
+        // SYSTEM_ALERT on rate, malformed frames and unexpected senders, by the workspace's thresholds
+        DeviceHealthMonitor health = HealthSetup.start(workspace, bench);
         engine.onEvent(EventType.THRESHOLD_BREACH, event -> printTransition(out, event));
         engine.start();
         MetricsEndpoint metrics = null;
