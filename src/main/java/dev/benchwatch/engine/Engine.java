@@ -108,6 +108,7 @@ public final class Engine implements AutoCloseable {
     private ReadingTap[] taps = new ReadingTap[0];
     private ReadingTap tap; // null without taps: the hot path pays one null check
     private long eventsRecorded;
+    private final long[] eventsByType = new long[EventType.values().length];
     private final Map<String, Long> lastValidationEvent = new HashMap<>();
     private final LatencyTracker latency;
     private long nowNanos;
@@ -950,6 +951,7 @@ public final class Engine implements AutoCloseable {
     private void record(Event event) {
         Event numbered = event.withId(eventIds.incrementAndGet());
         eventsRecorded++;
+        eventsByType[numbered.type().ordinal()]++;
         recentEvents.addLast(numbered);
         if (recentEvents.size() > config.recentEventCapacity()) {
             recentEvents.removeFirst();
@@ -1085,7 +1087,7 @@ public final class Engine implements AutoCloseable {
         EngineMetrics metrics = new EngineMetrics(mode, accepted, rejected, sourceMetrics, rate, queueDepth,
                 rejected.getOrDefault(RejectReason.DROPPED_OVERLOAD, 0L), errors, registry.size(), windows.size(),
                 pipelines.size(), triggers.size(), bus.handlerCount(), latency.summary(nanoTime), latency.overBudget(),
-                bus.dropped(), eventsRecorded);
+                bus.dropped(), eventsRecorded, eventCounts());
 
         List<ChannelValue> channelValues = new ArrayList<>(states.length);
         for (ChannelState state : states) {
@@ -1105,6 +1107,16 @@ public final class Engine implements AutoCloseable {
         }
         return new EngineSnapshot(++snapshotSequence, nanoTime, metrics, channelValues, windowResults,
                 triggerStatuses, new ArrayList<>(recentEvents));
+    }
+
+    private Map<EventType, Long> eventCounts() {
+        Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (eventsByType[type.ordinal()] > 0) {
+                counts.put(type, eventsByType[type.ordinal()]);
+            }
+        }
+        return counts;
     }
 
     /** A detector a trigger operand reads, on its channel. */
