@@ -15,6 +15,7 @@ import dev.benchwatch.ui.recording.RecordingViewModel;
 import dev.benchwatch.ui.workspace.RecentFiles;
 import dev.benchwatch.ui.workspace.WorkspaceDocument;
 import dev.benchwatch.ui.workspace.WorkspaceFileActions;
+import dev.benchwatch.workspace.HealthSetup;
 import dev.benchwatch.workspace.TriggerLanguageCheck;
 import dev.benchwatch.workspace.WorkspaceSetup;
 import dev.benchwatch.workspace.WorkspaceSetupReport;
@@ -151,7 +152,8 @@ final class ConsoleLauncher {
         markers.attach(recorder);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
-        DeviceHealthMonitor health = DeviceHealthMonitor.start(bench); // SYSTEM_ALERT on rate, malformed, senders
+        // SYSTEM_ALERT on rate, malformed frames and unexpected senders, by the workspace's thresholds
+        DeviceHealthMonitor health = HealthSetup.start(opening.workspace(), bench);
         Path base = opening.file() == null ? Path.of("").toAbsolutePath()
                 : opening.file().toAbsolutePath().getParent();
         WorkspaceSetupReport report = WorkspaceSetup.apply(opening.workspace(), engine, bench, System.getenv(), base,

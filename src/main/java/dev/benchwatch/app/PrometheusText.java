@@ -1,6 +1,7 @@
 package dev.benchwatch.app;
 
 import dev.benchwatch.engine.EngineSnapshot;
+import dev.benchwatch.engine.event.EventType;
 import dev.benchwatch.engine.ingest.RejectReason;
 import dev.benchwatch.engine.metrics.ChannelValue;
 import dev.benchwatch.engine.metrics.EngineMetrics;
@@ -11,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The engine's snapshot in the Prometheus text exposition format (version 0.0.4), for {@code run
- * --metrics-port}: counters as {@code _total}, latency quantiles in seconds as a summary, one gauge per
- * trigger state so a dashboard can count firing alarms. Label values are escaped as the format requires.
+ * --metrics-port}: counters as {@code _total} (events by type, so anomalies and system alerts can be counted),
+ * latency quantiles in seconds as a summary, one gauge per trigger state so a dashboard can count firing alarms. Label values are escaped as the format requires.
  */
 final class PrometheusText {
     private PrometheusText() {
@@ -32,6 +33,11 @@ final class PrometheusText {
                 m.errors());
         counter(out, "benchwatch_events_dropped_total", "Events lost because the event bus was full.",
                 m.eventsDropped());
+        header(out, "benchwatch_events_total", "counter", "Events recorded, by type: anomaly_detected counts "
+                + "anomalies, system_alert device health alerts (and their clearings) and pipeline validation alerts.");
+        for (EventType type : EventType.values()) {
+            sample(out, "benchwatch_events_total", "type", type.name().toLowerCase(Locale.ROOT), m.events(type));
+        }
         gauge(out, "benchwatch_readings_per_second", "Accepted readings per second over the last snapshot interval.",
                 m.readingsPerSecond());
         gauge(out, "benchwatch_queue_depth", "Readings waiting in the ingest lanes.", m.queueDepth());

@@ -10,6 +10,7 @@ import dev.benchwatch.engine.event.Event;
 import dev.benchwatch.engine.event.EventType;
 import dev.benchwatch.record.RecorderMarkers;
 import dev.benchwatch.record.SessionRecorder;
+import dev.benchwatch.workspace.HealthSetup;
 import dev.benchwatch.workspace.WorkspaceSetup;
 import dev.benchwatch.workspace.WorkspaceSetupReport;
 import dev.benchwatch.workspace.file.Workspace;
@@ -28,14 +29,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code benchwatch run WORKSPACE}: the console's engine without the console, for a lab server. Runs the
- * workspace's devices, engine, triggers and actions; prints trigger transitions as they happen and a status
+ * workspace's devices, engine, triggers, detectors and actions; prints trigger transitions, anomalies and system
+ * alerts (device health, pipeline validation) as they happen, one line each ({@link EventLine}), and a status
  * line every few seconds; serves Prometheus metrics on localhost when asked. Stops after {@code --duration},
  * or on SIGTERM / Ctrl+C, in order: devices, then the engine (which finishes the readings it has). Exit
  * status 0 after a clean stop, 2 for a workspace that is not valid.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a workspace headless: devices, engine, triggers and actions (and a recording), with no "
-                + "display. Prints a status line every few seconds; SIGTERM or Ctrl+C stops it cleanly (exit 0).")
+        description = "Run a workspace headless: devices, engine, triggers, detectors and actions (and a recording), "
+                + "with no display. Prints trigger transitions, anomalies and system alerts as they happen and a status "
+                + "line every few seconds; SIGTERM or Ctrl+C stops it cleanly (exit 0).")
 public final class RunCommand implements Callable<Integer> {
     static final int INVALID = 2;
 
@@ -80,8 +83,11 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = new Engine(EngineConfig.builder().build(), ports);
         DeviceBench bench = new DeviceBench(engine);
         benchPorts.attach(bench);
-        DeviceHealthMonitor health = DeviceHealthMonitor.start(bench); // SYSTEM_ALERT on rate, malformed, senders
-        engine.onEvent(EventType.THRESHOLD_BREACH, event -> printTransition(out, event));
+        // SYSTEM_ALERT on rate, malformed frames and unexpected senders, by the workspace's thresholds
+        DeviceHealthMonitor health = HealthSetup.start(workspace, bench);
+        engine.onEvent(EventType.THRESHOLD_BREACH, event -> print(out, event));
+        engine.onEvent(EventType.ANOMALY_DETECTED, event -> print(out, event));
+        engine.onEvent(EventType.SYSTEM_ALERT, event -> print(out, event));
         engine.start();
         MetricsEndpoint metrics = null;
         SessionRecorder recorder = null;
@@ -110,6 +116,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.println("running " + workspaceFile + ": " + report.devicesAdded().size() + " device(s), "
                     + workspace.triggers().size() + " trigger(s)"
+                    + (workspace.detectors().isEmpty() ? "" : ", " + workspace.detectors().size() + " detector(s)")
                     + (duration == null ? "; stop with Ctrl+C or SIGTERM" : " for " + duration));
             out.flush();
             err.flush();
@@ -166,9 +173,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTransition(PrintWriter out, Event event) {
+    private static void print(PrintWriter out, Event event) {
         synchronized (out) {
-            out.println(Instant.ofEpochSecond(0, event.timestampNanos()) + " " + event.data());
+            out.println(EventLine.format(event));
             out.flush();
         }
     }

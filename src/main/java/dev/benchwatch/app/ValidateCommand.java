@@ -80,7 +80,9 @@ public final class ValidateCommand implements Callable<Integer> {
         return name + ": valid workspace (schema version " + Workspace.CURRENT_SCHEMA_VERSION + migrated + "): "
                 + count(w.devices().size(), "device") + ", " + count(w.channels().size(), "channel") + ", "
                 + count(w.pipelines().size(), "pipeline") + ", " + count(w.windows().size(), "window") + ", "
-                + count(w.triggers().size(), "trigger") + ", " + count(w.layout().charts().size(), "chart");
+                + count(w.triggers().size(), "trigger") + ", "
+                + (w.detectors().isEmpty() ? "" : count(w.detectors().size(), "detector") + ", ")
+                + count(w.layout().charts().size(), "chart");
     }
 
     private static String count(int n, String what) {

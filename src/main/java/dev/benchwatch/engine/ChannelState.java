@@ -26,6 +26,9 @@ final class ChannelState {
     /** Anomaly detectors on this channel (for trigger operands and ANOMALY_DETECTED events). */
     ScoredDetector[] detectors = NO_DETECTORS;
 
+    /** How many trigger conditions read each detector; one no condition reads and no one declared is dropped. */
+    private final java.util.IdentityHashMap<ScoredDetector, Integer> detectorReaders = new java.util.IdentityHashMap<>();
+
     /** The detector of this kind and setting, created on first use. */
     ScoredDetector detector(DetectorKind kind, long windowNanos) {
         for (var d : detectors) {
@@ -36,6 +39,29 @@ final class ChannelState {
         var created = new ScoredDetector(kind, windowNanos);
         detectors = append(detectors, created);
         return created;
+    }
+
+    /** A trigger condition reads {@code detector} (once per operand). */
+    void readBy(ScoredDetector detector) {
+        detectorReaders.merge(detector, 1, Integer::sum);
+    }
+
+    /** A trigger condition no longer reads {@code detector}: dropped when nothing else needs it. */
+    void unread(ScoredDetector detector) {
+        detectorReaders.computeIfPresent(detector, (d, n) -> n > 1 ? n - 1 : null);
+        dropIfUnused(detector);
+    }
+
+    /** Stops {@code detector} when no trigger condition reads it and it does not report events. */
+    void dropIfUnused(ScoredDetector detector) {
+        if (!detector.reportsEvents() && !detectorReaders.containsKey(detector)) {
+            detectors = remove(detectors, detector);
+        }
+    }
+
+    /** How many trigger conditions read {@code detector}. */
+    int readers(ScoredDetector detector) {
+        return detectorReaders.getOrDefault(detector, 0);
     }
 
     ChannelState(int id, int historyCapacity, long historyMaxAgeNanos) {

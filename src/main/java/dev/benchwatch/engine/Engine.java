@@ -15,6 +15,7 @@ import dev.benchwatch.engine.ingest.ReadingSink;
 import dev.benchwatch.engine.ingest.RejectReason;
 import dev.benchwatch.engine.ingest.Wakeup;
 import dev.benchwatch.engine.metrics.ChannelValue;
+import dev.benchwatch.engine.metrics.DetectorStatus;
 import dev.benchwatch.engine.metrics.EngineMetrics;
 import dev.benchwatch.engine.metrics.LatencyTracker;
 import dev.benchwatch.engine.metrics.SourceMetrics;
@@ -107,9 +108,12 @@ public final class Engine implements AutoCloseable {
     private ReadingTap[] taps = new ReadingTap[0];
     private ReadingTap tap; // null without taps: the hot path pays one null check
     private long eventsRecorded;
+    private final long[] eventsByType = new long[EventType.values().length];
     private final Map<String, Long> lastValidationEvent = new HashMap<>();
     private final LatencyTracker latency;
     private long nowNanos;
+    /** While a trigger compiles: the detectors its operands read. */
+    private List<DetectorRead> detectorsRead;
     private int currentSource;
     private int derivedDepth;
     private boolean windowClosedSinceSnapshot;
@@ -325,40 +329,110 @@ public final class Engine implements AutoCloseable {
                 if (triggers.containsKey(spec.id())) {
                     throw new IllegalArgumentException("trigger '" + spec.id() + "' is already registered");
                 }
-                ensureStates();
-                Set<Integer> channels = new LinkedHashSet<>();
-                ConditionCompiler fireCompiler = new ConditionCompiler(conditionContext, channels);
-                CompiledCondition fire = fireCompiler.compile(spec.condition());
-                ConditionCompiler clearCompiler = new ConditionCompiler(conditionContext, channels);
-                CompiledCondition clear = spec.clearCondition() == null ? null
-                        : clearCompiler.compile(spec.clearCondition());
-                DoubleSupplier value = fireCompiler.primaryProbe();
-                Channel primary = channels.isEmpty() ? null : registry.get(channels.iterator().next());
-                TriggerStateMachine machine = new TriggerStateMachine(spec, fire, clear, value, this::onTransition);
-                triggers.put(spec.id(), new TriggerBinding(machine, primary));
-                for (int channel : channels) {
-                    states[channel].triggers = ChannelState.append(states[channel].triggers, machine);
-                }
-                if (fireCompiler.isEventSensitive() || clearCompiler.isEventSensitive()) {
-                    eventMatches.add(machine);
-                }
+                attach(compile(spec));
                 return null;
             });
         }
     }
 
-    /** Removes a trigger; false when there is none with this id. */
+    /**
+     * Replaces the trigger {@code previousId} with {@code spec} (which may have another id) in one step: the
+     * new trigger is checked first, so when it is refused the old one keeps running, and a detector both read
+     * keeps its learned state. Unknown {@code previousId}, or a new id another trigger has, is rejected.
+     */
+    public void replaceTrigger(String previousId, TriggerSpec spec) {
+        synchronized (registrationLock) {
+            onEngine(() -> {
+                TriggerBinding previous = triggers.get(previousId);
+                if (previous == null) {
+                    throw new IllegalArgumentException("unknown trigger '" + previousId + "'");
+                }
+                if (!previousId.equals(spec.id()) && triggers.containsKey(spec.id())) {
+                    throw new IllegalArgumentException("trigger '" + spec.id() + "' is already registered");
+                }
+                TriggerBinding next = compile(spec);
+                detach(previous);
+                if (!previousId.equals(spec.id())) {
+                    triggers.remove(previousId);
+                } // else the new binding takes the old one's place in the list
+                attach(next);
+                return null;
+            });
+        }
+    }
+
+    /** Removes a trigger, and the detectors only it read; false when there is no trigger with this id. */
     public boolean removeTrigger(String id) {
         return onEngine(() -> {
             TriggerBinding binding = triggers.remove(id);
             if (binding == null) {
                 return false;
             }
-            for (ChannelState state : states) {
-                state.triggers = ChannelState.remove(state.triggers, binding.machine());
-            }
-            eventMatches.remove(binding.machine());
+            detach(binding);
             return true;
+        });
+    }
+
+    /** Builds a trigger's state machine; the detectors its operands read count it as a reader. Engine thread. */
+    private TriggerBinding compile(TriggerSpec spec) {
+        ensureStates();
+        List<DetectorRead> reads = new ArrayList<>();
+        detectorsRead = reads;
+        try {
+            Set<Integer> channels = new LinkedHashSet<>();
+            ConditionCompiler fireCompiler = new ConditionCompiler(conditionContext, channels);
+            CompiledCondition fire = fireCompiler.compile(spec.condition());
+            ConditionCompiler clearCompiler = new ConditionCompiler(conditionContext, channels);
+            CompiledCondition clear = spec.clearCondition() == null ? null
+                    : clearCompiler.compile(spec.clearCondition());
+            DoubleSupplier value = fireCompiler.primaryProbe();
+            Channel primary = channels.isEmpty() ? null : registry.get(channels.iterator().next());
+            TriggerStateMachine machine = new TriggerStateMachine(spec, fire, clear, value, this::onTransition);
+            reads.forEach(read -> states[read.channel()].readBy(read.detector()));
+            return new TriggerBinding(machine, primary, channels.stream().mapToInt(Integer::intValue).toArray(),
+                    fireCompiler.isEventSensitive() || clearCompiler.isEventSensitive(), List.copyOf(reads));
+        } catch (RuntimeException refused) {
+            reads.forEach(read -> states[read.channel()].dropIfUnused(read.detector())); // created for nothing
+            throw refused;
+        } finally {
+            detectorsRead = null;
+        }
+    }
+
+    private void attach(TriggerBinding binding) {
+        TriggerStateMachine machine = binding.machine();
+        triggers.put(machine.id(), binding);
+        for (int channel : binding.channels()) {
+            states[channel].triggers = ChannelState.append(states[channel].triggers, machine);
+        }
+        if (binding.eventSensitive()) {
+            eventMatches.add(machine);
+        }
+    }
+
+    /** Unhooks a trigger from its channels and events and stops the detectors nothing else needs. */
+    private void detach(TriggerBinding binding) {
+        for (ChannelState state : states) {
+            state.triggers = ChannelState.remove(state.triggers, binding.machine());
+        }
+        eventMatches.remove(binding.machine());
+        binding.detectorsRead().forEach(read -> states[read.channel()].unread(read.detector()));
+    }
+
+    /**
+     * The detectors running on a channel: those declared with {@link #addDetector} and those trigger operands
+     * read, one per kind and setting.
+     */
+    public List<DetectorStatus> detectors(String channel) {
+        int id = registry.idOf(channel);
+        return onEngine(() -> {
+            ensureStates();
+            ChannelState state = states[id];
+            List<DetectorStatus> running = new ArrayList<>();
+            for (ScoredDetector d : state.detectors) {
+                running.add(new DetectorStatus(channel, d.kind(), d.windowNanos(), d.reportsEvents(), state.readers(d)));
+            }
+            return running;
         });
     }
 
@@ -803,7 +877,10 @@ public final class Engine implements AutoCloseable {
 
     private void onTransition(TriggerStateMachine machine, TriggerState from, TriggerState to, long now,
                               double value) {
-        TriggerBinding view = triggers.getOrDefault(machine.id(), new TriggerBinding(machine, null));
+        TriggerBinding view = triggers.get(machine.id());
+        if (view == null || view.machine() != machine) {
+            view = new TriggerBinding(machine, null, new int[0], false, List.of());
+        }
         int priority = to == TriggerState.FIRING ? machine.spec().severity().priority() : Math.max(1,
                 machine.spec().severity().priority() - 2);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -874,6 +951,7 @@ public final class Engine implements AutoCloseable {
     private void record(Event event) {
         Event numbered = event.withId(eventIds.incrementAndGet());
         eventsRecorded++;
+        eventsByType[numbered.type().ordinal()]++;
         recentEvents.addLast(numbered);
         if (recentEvents.size() > config.recentEventCapacity()) {
             recentEvents.removeFirst();
@@ -886,8 +964,11 @@ public final class Engine implements AutoCloseable {
         @Override
         public DoubleSupplier probe(Operand operand) {
             if (operand.isDetector()) {
-                ScoredDetector detector = states[channelOf(operand)].detector(operand.detector(),
-                        operand.detectorWindow());
+                int channel = channelOf(operand);
+                ScoredDetector detector = states[channel].detector(operand.detector(), operand.detectorWindow());
+                if (detectorsRead != null) {
+                    detectorsRead.add(new DetectorRead(channel, detector));
+                }
                 return detector::score;
             }
             if (operand.isLatest()) {
@@ -1006,7 +1087,7 @@ public final class Engine implements AutoCloseable {
         EngineMetrics metrics = new EngineMetrics(mode, accepted, rejected, sourceMetrics, rate, queueDepth,
                 rejected.getOrDefault(RejectReason.DROPPED_OVERLOAD, 0L), errors, registry.size(), windows.size(),
                 pipelines.size(), triggers.size(), bus.handlerCount(), latency.summary(nanoTime), latency.overBudget(),
-                bus.dropped(), eventsRecorded);
+                bus.dropped(), eventsRecorded, eventCounts());
 
         List<ChannelValue> channelValues = new ArrayList<>(states.length);
         for (ChannelState state : states) {
@@ -1028,8 +1109,26 @@ public final class Engine implements AutoCloseable {
                 triggerStatuses, new ArrayList<>(recentEvents));
     }
 
-    /** A trigger and the channel its transitions are reported against. */
-    private record TriggerBinding(TriggerStateMachine machine, Channel primary) {
+    private Map<EventType, Long> eventCounts() {
+        Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (eventsByType[type.ordinal()] > 0) {
+                counts.put(type, eventsByType[type.ordinal()]);
+            }
+        }
+        return counts;
+    }
+
+    /** A detector a trigger operand reads, on its channel. */
+    private record DetectorRead(int channel, ScoredDetector detector) {
+    }
+
+    /**
+     * A trigger, the channel its transitions are reported against, the channels whose readings evaluate it,
+     * whether events evaluate it too, and the detectors it reads.
+     */
+    private record TriggerBinding(TriggerStateMachine machine, Channel primary, int[] channels, boolean eventSensitive,
+                                  List<DetectorRead> detectorsRead) {
         String channel() {
             return primary == null ? "" : primary.name();
         }

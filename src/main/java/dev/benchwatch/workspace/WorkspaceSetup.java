@@ -24,7 +24,9 @@ import dev.benchwatch.engine.window.WindowSpec;
 import dev.benchwatch.workspace.WorkspaceSetupReport.Part;
 import dev.benchwatch.workspace.WorkspaceSetupReport.Problem;
 import dev.benchwatch.workspace.file.ChannelConfig;
+import dev.benchwatch.workspace.file.DetectorConfig;
 import dev.benchwatch.workspace.file.DeviceConfig;
+import dev.benchwatch.workspace.file.Durations;
 import dev.benchwatch.workspace.file.TriggerConfig;
 import dev.benchwatch.workspace.file.Workspace;
 import dev.benchwatch.workspace.trigger.EngineTrigger;
@@ -45,7 +47,9 @@ import java.util.function.Supplier;
 /**
  * Applies a {@link Workspace} to an engine and its device bench, for the console and the headless runner
  * (docs/WORKSPACE.md, "Applying a workspace"). In this order: channels (with units, and scaling), pipelines,
- * windows, triggers, then the devices, each added to the bench and connected.
+ * windows, triggers, detectors, then the devices, each added to the bench and connected (an MQTT device told
+ * which devices it expects). Device health thresholds are not the engine's: {@link HealthSetup} starts the
+ * monitor with them.
  *
  * <p><b>Scaling.</b> A channel with {@code scaling} is written by its device to the raw channel
  * {@code <name>.raw} (same device, the device's own unit: a simulator or replay channel's unit, "" for
@@ -141,6 +145,7 @@ public final class WorkspaceSetup {
         pipelines();
         Set<String> windowIds = windows();
         triggers(windowIds);
+        detectors();
     }
 
     // ------------------------------------------------------------------ channels
@@ -293,6 +298,23 @@ public final class WorkspaceSetup {
         }
     }
 
+    /** Each declared detector runs on its channel and reports excursions as ANOMALY_DETECTED events. */
+    private void detectors() {
+        for (DetectorConfig detector : workspace.detectors()) {
+            try {
+                engine.addDetector(detector.channel(), detector.kind(), detector.windowNanos());
+            } catch (RuntimeException e) {
+                error(Part.DETECTOR, detectorName(detector), e);
+            }
+        }
+    }
+
+    /** How a problem names a detector: {@code zscore(machine_temp, 1h)}, as a trigger operand reads. */
+    static String detectorName(DetectorConfig detector) {
+        return detector.kind().id() + "(" + detector.channel()
+                + (detector.window() == null ? "" : ", " + Durations.format(detector.window())) + ")";
+    }
+
     /** The trigger model of a workspace trigger, without its actions (they stay the engine's specs). */
     static TriggerModel model(TriggerConfig trigger) {
         TriggerConfig conditionsOnly = new TriggerConfig(trigger.id(), trigger.name(), trigger.severity(),
@@ -362,8 +384,12 @@ public final class WorkspaceSetup {
                         Objects.requireNonNullElse(mqtt.deviceTemplate(), DeviceConfig.Mqtt.DEFAULT_DEVICE_TEMPLATE),
                         Objects.requireNonNullElse(mqtt.channelTemplate(), DeviceConfig.Mqtt.DEFAULT_CHANNEL_TEMPLATE)));
                 mqtt.decoder().build();
-                yield () -> routed(new MqttAdapter(mqtt.name(), settings, credentials, tls, mqtt.decoder().build()),
-                        routes);
+                Set<String> expected = mqtt.expectedDevices().isEmpty() ? null : Set.copyOf(mqtt.expectedDevices());
+                yield () -> {
+                    MqttAdapter adapter = new MqttAdapter(mqtt.name(), settings, credentials, tls, mqtt.decoder().build());
+                    adapter.expectDevices(expected); // another device's message still reads, and is a health alert
+                    return routed(adapter, routes);
+                };
             }
         };
     }

@@ -17,12 +17,13 @@ import java.util.Map;
 public record WorkspaceSetupReport(List<String> devicesAdded, List<Problem> errors, Map<String, String> rawChannels,
                                    Layout layout) {
     /** What a problem is about. */
-    public enum Part { DEVICE, CHANNEL, PIPELINE, WINDOW, TRIGGER }
+    public enum Part { DEVICE, CHANNEL, PIPELINE, WINDOW, TRIGGER, DETECTOR }
 
     /**
      * One part that could not be set up.
      *
-     * @param name    the device, channel, pipeline, window or trigger name
+     * @param name    the device, channel, pipeline, window or trigger name; a detector as an operand reads,
+     *                {@code zscore(machine_temp, 1h)}
      * @param message what went wrong, for a person
      */
     public record Problem(Part part, String name, String message) {

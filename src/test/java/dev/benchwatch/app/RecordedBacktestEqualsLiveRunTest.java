@@ -74,7 +74,7 @@ class RecordedBacktestEqualsLiveRunTest {
             engine.start();
             recorder.start(db, file.toString()); // before the devices: every reading is recorded
             assertThat(WorkspaceSetup.apply(new Workspace(workspace.schemaVersion(), workspace.devices(), List.of(),
-                    List.of(), List.of(), List.of(), workspace.layout()), engine, bench, Map.of()).errors()).isEmpty();
+                    List.of(), List.of(), List.of(), List.of(), null, workspace.layout()), engine, bench, Map.of()).errors()).isEmpty();
             Thread.sleep(4000);
             bench.close();
             engine.events().awaitIdle(5, TimeUnit.SECONDS);

@@ -32,6 +32,15 @@ class SampleAssetsTest {
     }
 
     @Test
+    void theReplaySampleRunsARobustDetectorThatCountsReadingsNotTime() {
+        // replayed with live timestamps at 2 h per second, a time setting would mean wall-clock time: mad counts readings
+        String file = ASSETS.resolve("workspaces/nab-machine-replay.json").toString();
+        CliRun run = CliRun.of("validate", file);
+        assertThat(run.out()).isEqualTo(file + ": valid workspace (schema version 1): 1 device, 0 channels, "
+                + "0 pipelines, 1 window, 2 triggers, 1 detector, 1 chart\n");
+    }
+
+    @Test
     void theReplaySampleShipsItsRecordingWithLicenceAndProvenance() throws IOException {
         String workspace = Files.readString(ASSETS.resolve("workspaces/nab-machine-replay.json"));
         assertThat(workspace).contains("\"file\": \"data/machine_temperature_system_failure.csv\"");

@@ -82,6 +82,49 @@ class WorkspaceConsoleFxTest {
     }
 
     @Test
+    void aWorkspacesDetectorsReportInTheEventLogAndSavingKeepsThemAndItsHealthSettings(FxRobot robot) throws Exception {
+        Path watched = dir.resolve("watched-" + System.nanoTime() + ".json");
+        Files.writeString(watched, """
+                {
+                  "schemaVersion": 1,
+                  "devices": [
+                    {"name": "tank", "kind": "simulator", "channels": [
+                      {"name": "level", "unit": "cm", "waveforms": [
+                        {"type": "steps", "levels": [0, 10], "hold": "1s"}, {"type": "noise", "sigma": 0.05}]}],
+                     "health": {"malformedLimit": 50}}
+                  ],
+                  "triggers": [{"id": "level_high", "when": "level > 5"}],
+                  "detectors": [{"channel": "level", "detector": "zscore", "window": "2s"}],
+                  "health": {"warmUp": "10s"}
+                }
+                """, StandardCharsets.UTF_8);
+        Stage other = WaitForAsyncUtils.asyncFx(() -> new Stage()).get(5, TimeUnit.SECONDS);
+        WorkspaceConsole second = WaitForAsyncUtils.asyncFx(() -> WorkspaceConsole.open(other, watched,
+                dir.resolve("recent.txt"), (path, read) -> { })).get(10, TimeUnit.SECONDS);
+        try {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<dev.benchwatch.ui.alarms.EventLogRow> log = robot
+                    .from(WaitForAsyncUtils.asyncFx(() -> other.getScene().getRoot()).get(5, TimeUnit.SECONDS))
+                    .lookup("#alarmTable").queryAs(javafx.scene.control.TableView.class);
+            dev.benchwatch.ui.FxWait.until(() -> log.getItems().stream().anyMatch(row ->
+                    row.type() == dev.benchwatch.engine.event.EventType.ANOMALY_DETECTED
+                            && row.device().equals("tank") && row.message().startsWith("level: value ")),
+                    "the detector's anomaly in the event log");
+
+            robot.interact(() -> second.document().removeTrigger("level_high"));
+            robot.interact(second.actions()::save);
+            String saved = Files.readString(watched);
+            assertThat(saved).doesNotContain("level_high")
+                    .contains("\"detectors\": [\n    {\n      \"channel\": \"level\",\n      \"detector\": \"zscore\",\n"
+                            + "      \"window\": \"2s\"\n    }\n  ]")
+                    .contains("\"malformedLimit\": 50").contains("\"warmUp\": \"10s\"");
+        } finally {
+            second.close();
+            WaitForAsyncUtils.asyncFx(other::hide).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aBrokenFileIsNotOpenedAndItsErrorsAreShownWithTheirLocations(FxRobot robot) throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, """

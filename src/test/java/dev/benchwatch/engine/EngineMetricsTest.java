@@ -44,6 +44,24 @@ class EngineMetricsTest {
     }
 
     @Test
+    void eventsAreCountedByType() {
+        try (Engine engine = new Engine()) {
+            for (int i = 0; i < 3; i++) {
+                engine.publishEvent(new dev.benchwatch.engine.event.Event(0, EventType.SYSTEM_ALERT, "d", T0,
+                        "device 'd' fell silent", 8, "", java.util.Map.of()));
+            }
+            engine.publishEvent(new dev.benchwatch.engine.event.Event(0, EventType.ANOMALY_DETECTED, "d", T0,
+                    "a: value 40", 6, "", java.util.Map.of()));
+            engine.doWork();
+            EngineMetrics m = engine.snapshotNow().metrics();
+            assertThat(m.events(EventType.SYSTEM_ALERT)).isEqualTo(3);
+            assertThat(m.events(EventType.ANOMALY_DETECTED)).isEqualTo(1);
+            assertThat(m.events(EventType.THRESHOLD_BREACH)).isZero();
+            assertThat(m.events()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void latencyIsRecordedForEveryAcceptedReadingAndBudgetOverrunsAreCounted() throws Exception {
         try (Engine engine = new Engine(EngineConfig.builder().maxReadingAge(Duration.ZERO)
                 .latencyBudget(Duration.ofMillis(5)).build())) {

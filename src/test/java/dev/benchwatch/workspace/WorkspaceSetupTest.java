@@ -6,7 +6,9 @@ import dev.benchwatch.device.DeviceBench;
 import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.EngineConfig;
 import dev.benchwatch.engine.EngineSnapshot;
+import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.metrics.ChannelValue;
+import dev.benchwatch.engine.metrics.DetectorStatus;
 import dev.benchwatch.engine.metrics.TriggerStatus;
 import dev.benchwatch.engine.action.ActionSpec;
 import dev.benchwatch.engine.trigger.Severity;
@@ -194,6 +196,48 @@ class WorkspaceSetupTest {
         assertThat(scaled.unit()).isEqualTo("°C");
         assertThat(scaled.latest()).isCloseTo(lastValue * 0.5 - 16, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(snapshot.trigger("machine_hot").enabled()).isTrue();
+    }
+
+    @Test
+    void declaredDetectorsRunOnTheirChannelsAndReportAnomalies() throws Exception {
+        Files.copy(NAB, dir.resolve("machine.csv"));
+        Workspace workspace = write("""
+                {
+                  "schemaVersion": 1,
+                  "devices": [
+                    {"name": "machine", "kind": "replay", "file": "machine.csv", "channel": "machine_temp",
+                     "speed": "max", "timestamps": "recorded"}
+                  ],
+                  "channels": [
+                    {"name": "machine_temp", "unit": "°C", "device": "machine", "scaling": {"scale": 1}}
+                  ],
+                  "detectors": [
+                    {"channel": "machine_temp", "detector": "ewma", "window": "3h"},
+                    {"channel": "machine_temp", "detector": "trend"}
+                  ]
+                }
+                """);
+        engine = new Engine(EngineConfig.builder().maxReadingAge(Duration.ZERO).build());
+        List<dev.benchwatch.engine.event.Event> anomalies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.onEvent(dev.benchwatch.engine.event.EventType.ANOMALY_DETECTED, anomalies::add);
+        bench = new DeviceBench(engine);
+
+        WorkspaceSetupReport report = WorkspaceSetup.apply(workspace, engine, bench, Map.of(), dir);
+        engine.start();
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(engine.detectors("machine_temp")).containsExactly(
+                new DetectorStatus("machine_temp", DetectorKind.EWMA, Duration.ofHours(3).toNanos(), true, 0),
+                new DetectorStatus("machine_temp", DetectorKind.TREND, 0, true, 0));
+        long lines = Files.readAllLines(NAB).size() - 1;
+        await(s -> count(s, "machine_temp") == lines);
+        engine.events().awaitIdle(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(anomalies).extracting(e -> e.metadata().get("detector")).contains("ewma", "trend")
+                .containsOnly("ewma", "trend");
+        assertThat(anomalies).allSatisfy(e -> {
+            assertThat(e.metadata()).containsEntry("channel", "machine_temp");
+            assertThat(e.data()).startsWith("machine_temp: ");
+        });
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class DeviceHealthMonitor implements AutoCloseable {
 
     private final DeviceBench bench;
     private final HealthSettings settings;
+    private final Map<String, HealthSettings> deviceSettings;
     private final NanoClock eventClock;
     private final Map<String, DeviceWatch> watches = new HashMap<>();
     private final AtomicLong alerts = new AtomicLong();
@@ -43,21 +44,43 @@ public final class DeviceHealthMonitor implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     public DeviceHealthMonitor(DeviceBench bench, HealthSettings settings) {
-        this(bench, settings, NanoClock.SYSTEM);
+        this(bench, settings, Map.of());
+    }
+
+    /**
+     * @param settings       for every device not in {@code deviceSettings}; its tick is the monitor's
+     * @param deviceSettings a device's own thresholds by device name (their tick is not used: one timer
+     *                       looks at every device)
+     */
+    public DeviceHealthMonitor(DeviceBench bench, HealthSettings settings, Map<String, HealthSettings> deviceSettings) {
+        this(bench, settings, deviceSettings, NanoClock.SYSTEM);
     }
 
     /** @param eventClock stamps the events (epoch nanoseconds); the windows run on {@code System.nanoTime} */
-    DeviceHealthMonitor(DeviceBench bench, HealthSettings settings, NanoClock eventClock) {
+    DeviceHealthMonitor(DeviceBench bench, HealthSettings settings, Map<String, HealthSettings> deviceSettings,
+                        NanoClock eventClock) {
         this.bench = bench;
-        this.settings = settings;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.deviceSettings = Map.copyOf(deviceSettings);
         this.eventClock = eventClock;
     }
 
     /** Starts a monitor with the default settings on a daemon thread of its own; close it with the bench. */
     public static DeviceHealthMonitor start(DeviceBench bench) {
-        DeviceHealthMonitor monitor = new DeviceHealthMonitor(bench, HealthSettings.defaults());
+        return start(bench, HealthSettings.defaults(), Map.of());
+    }
+
+    /** Starts a monitor with these settings (as the constructor takes them); close it with the bench. */
+    public static DeviceHealthMonitor start(DeviceBench bench, HealthSettings settings,
+                                            Map<String, HealthSettings> deviceSettings) {
+        DeviceHealthMonitor monitor = new DeviceHealthMonitor(bench, settings, deviceSettings);
         monitor.start();
         return monitor;
+    }
+
+    /** The thresholds {@code device} is judged by. */
+    public HealthSettings settingsFor(String device) {
+        return deviceSettings.getOrDefault(device, settings);
     }
 
     /** Ticks every {@link HealthSettings#tick} on a daemon thread until {@link #close()}. */
@@ -84,7 +107,7 @@ public final class DeviceHealthMonitor implements AutoCloseable {
         Set<String> present = new HashSet<>();
         for (DeviceBench.Attached device : bench.devices()) {
             present.add(device.name());
-            watches.computeIfAbsent(device.name(), n -> new DeviceWatch(n, settings))
+            watches.computeIfAbsent(device.name(), n -> new DeviceWatch(n, settingsFor(n)))
                     .tick(nowNanos, device.started() ? device.adapter() : null, !REPLAY.equals(device.kind()),
                             this::publish);
         }

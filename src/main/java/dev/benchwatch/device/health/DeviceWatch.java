@@ -77,6 +77,7 @@ final class DeviceWatch {
             lastTotal = -1;
             readings.reset();
             errors.reset();
+            errors.sample(now - 1, 0); // its errors all came after it was built: a burst before this tick counts
             senders.clear();
         }
         if (judgeRate) {

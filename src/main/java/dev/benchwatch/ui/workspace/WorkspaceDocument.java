@@ -105,8 +105,9 @@ public final class WorkspaceDocument {
 
     /**
      * Puts a trigger into the workspace and the running engine: replaces the trigger {@code previousId}
-     * (keeping its place in the list), or adds a new one when {@code previousId} is null. When the engine
-     * refuses the new trigger, the old one is put back and the engine's reason is thrown.
+     * (keeping its place in the list, and in one step on the engine, so a detector both read keeps what it
+     * learned), or adds a new one when {@code previousId} is null. When the engine refuses the new trigger,
+     * the old one keeps running and the engine's reason is thrown.
      *
      * @throws IllegalArgumentException with the engine's message (an unknown channel, a duplicate id)
      */
@@ -119,11 +120,14 @@ public final class WorkspaceDocument {
         TriggerConfig config = TriggerConfigs.toConfig(model);
         Optional<TriggerConfig> previous = previousId == null ? Optional.empty()
                 : workspace.triggers().stream().filter(t -> t.id().equals(previousId)).findFirst();
-        previous.ifPresent(old -> engine.removeTrigger(old.id()));
         try {
-            EngineTrigger.from(model).install(engine);
+            EngineTrigger built = EngineTrigger.from(model);
+            if (previous.isPresent() && running(previous.get().id())) {
+                built.replace(engine, previous.get().id()); // refused: the old one keeps running
+            } else {
+                built.install(engine);
+            }
         } catch (RuntimeException refused) {
-            previous.ifPresent(this::reinstall);
             throw new IllegalArgumentException(refused.getMessage(), refused);
         }
         List<TriggerConfig> triggers = new ArrayList<>(workspace.triggers());
@@ -166,30 +170,20 @@ public final class WorkspaceDocument {
         List<Layout.Chart> current = charts.get();
         if (current != null) {
             Layout layout = workspace.layout();
-            workspace = withLayout(new Layout(layout.theme(), layout.window(), current));
+            workspace = workspace.withLayout(new Layout(layout.theme(), layout.window(), current));
         }
         new WorkspaceWriter().write(workspace, target);
         dirty.set(false);
     }
 
-    private void reinstall(TriggerConfig config) {
-        try {
-            EngineTrigger.from(TriggerConfigs.toModel(config)).install(engine);
-        } catch (RuntimeException e) {
-            System.getLogger(WorkspaceDocument.class.getName()).log(System.Logger.Level.WARNING,
-                    "could not put trigger '" + config.id() + "' back: " + e.getMessage());
-        }
+    /** Whether the engine runs the trigger (one the engine refused when the workspace was opened does not). */
+    private boolean running(String id) {
+        return engine.snapshotNow().triggers().stream().anyMatch(t -> t.id().equals(id));
     }
 
     private void replaceTriggers(List<TriggerConfig> triggers) {
-        workspace = new Workspace(workspace.schemaVersion(), workspace.devices(), workspace.channels(),
-                workspace.pipelines(), workspace.windows(), triggers, workspace.layout());
+        workspace = workspace.withTriggers(triggers); // everything else (detectors, health) is saved as it was read
         dirty.set(true);
-    }
-
-    private Workspace withLayout(Layout layout) {
-        return new Workspace(workspace.schemaVersion(), workspace.devices(), workspace.channels(),
-                workspace.pipelines(), workspace.windows(), workspace.triggers(), layout);
     }
 
     private void updateTitle() {

@@ -21,17 +21,22 @@ public sealed interface DeviceConfig {
     /** {@code simulator}, {@code serial}, {@code mqtt} or {@code replay}: the {@code kind} field in the file. */
     String kind();
 
+    /** This device's own health thresholds, over the workspace's ({@link HealthConfig#NONE}: the workspace's). */
+    HealthConfig health();
+
     /** Channels the device itself defines (simulator channels, the replayed channel); others come from data. */
     default List<String> definedChannels() {
         return List.of();
     }
 
     /** A simulated device ({@code device.sim.SimulatorDevice}): channels made of waveforms. */
-    record Simulator(String name, double rateHz, long seed, List<SimChannel> channels) implements DeviceConfig {
+    record Simulator(String name, double rateHz, long seed, List<SimChannel> channels, HealthConfig health)
+            implements DeviceConfig {
         public static final double DEFAULT_RATE_HZ = 200;
 
         public Simulator {
             channels = List.copyOf(channels);
+            health = health == null ? HealthConfig.NONE : health;
         }
 
         @Override
@@ -138,7 +143,12 @@ public sealed interface DeviceConfig {
      */
     record Serial(String name, String port, UsbIdentity usb, int baud, int dataBits, SerialSettings.Parity parity,
                   SerialSettings.StopBits stopBits, SerialSettings.FlowControl flow, boolean dtr, boolean rts,
-                  DelimitedFramer.LineEnding lineEnding, DecoderSpec decoder) implements DeviceConfig {
+                  DelimitedFramer.LineEnding lineEnding, DecoderSpec decoder, HealthConfig health)
+            implements DeviceConfig {
+        public Serial {
+            health = health == null ? HealthConfig.NONE : health;
+        }
+
         @Override
         public String kind() {
             return "serial";
@@ -155,12 +165,16 @@ public sealed interface DeviceConfig {
      * variable, {@code passwordFile} a file only its owner can read; with neither (and a user name) the
      * console prompts.
      *
-     * @param clientId null: {@code benchwatch-<name>}
-     * @param tls      null: plain TCP
+     * @param clientId        null: {@code benchwatch-<name>}
+     * @param tls             null: plain TCP
+     * @param expectedDevices the devices (as {@code deviceTemplate} names them from a topic) that may send; a
+     *                        message whose topic maps to another is still read and raises a health alert. Empty:
+     *                        every device may send
      */
     record Mqtt(String name, String host, int port, String clientId, Tls tls, String username, String passwordEnv,
                 String passwordFile, List<String> topics, int qos, int version, boolean persistent,
-                String deviceTemplate, String channelTemplate, DecoderSpec decoder) implements DeviceConfig {
+                String deviceTemplate, String channelTemplate, List<String> expectedDevices, DecoderSpec decoder,
+                HealthConfig health) implements DeviceConfig {
         public static final int DEFAULT_QOS = 1;
         public static final int DEFAULT_VERSION = 5;
         public static final String DEFAULT_DEVICE_TEMPLATE = "{-2}";
@@ -168,6 +182,8 @@ public sealed interface DeviceConfig {
 
         public Mqtt {
             topics = List.copyOf(topics);
+            expectedDevices = expectedDevices == null ? List.of() : List.copyOf(expectedDevices);
+            health = health == null ? HealthConfig.NONE : health;
         }
 
         /** 1883, or 8883 with TLS. */
@@ -194,9 +210,10 @@ public sealed interface DeviceConfig {
      * @param speed times real time; {@link RecordingReplay#MAX_SPEED} (written {@code "max"}) as fast as possible
      */
     record Replay(String name, String file, String channel, String unit, double speed,
-                  RecordingReplay.Timestamps timestamps) implements DeviceConfig {
+                  RecordingReplay.Timestamps timestamps, HealthConfig health) implements DeviceConfig {
         public Replay {
             unit = unit == null ? "" : unit;
+            health = health == null ? HealthConfig.NONE : health;
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.benchwatch.device.serial.SerialSettings;
 import dev.benchwatch.device.serial.UsbIdentity;
 import dev.benchwatch.device.sim.RecordingReplay;
 import dev.benchwatch.engine.action.ActionSpec;
+import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.pipeline.JoinFunction;
 import dev.benchwatch.engine.pipeline.OperatorSpec;
 import dev.benchwatch.engine.pipeline.PipelineSpec;
@@ -27,7 +28,8 @@ import java.util.Set;
 /**
  * Turns a migrated, current-version tree into a {@link Workspace}, reporting every problem with its
  * location: types, ranges, required and unknown fields, duplicate names, references to devices and
- * channels that do not exist, and (through the {@link TriggerTextCheck}) trigger conditions.
+ * channels that do not exist (also a detector's channel), and (through the {@link TriggerTextCheck}) trigger
+ * conditions. Device health settings are read by {@link HealthBinder}.
  */
 final class WorkspaceBinder {
     private static final String DEVICE_KINDS = "simulator, serial, mqtt, replay";
@@ -43,6 +45,8 @@ final class WorkspaceBinder {
     private final Map<String, String> pipelineOutputs = new LinkedHashMap<>();
     private final Map<String, String> windowIds = new LinkedHashMap<>();
     private final Map<String, String> triggerIds = new LinkedHashMap<>();
+    /** Detectors by channel, kind and window, with where (a duplicate is an error). */
+    private final Map<String, String> detectorKeys = new LinkedHashMap<>();
     /** References checked once everything is defined. */
     private final List<Reference> references = new ArrayList<>();
     private final List<Condition> conditions = new ArrayList<>();
@@ -69,6 +73,8 @@ final class WorkspaceBinder {
         List<PipelineSpec> pipelines = top.list("pipelines", false, "pipelines", this::pipeline);
         List<WindowSpec> windows = top.list("windows", false, "windows", this::window);
         List<TriggerConfig> triggers = top.list("triggers", false, "triggers", this::trigger);
+        List<DetectorConfig> detectors = top.list("detectors", false, "detectors", this::detector);
+        HealthConfig health = HealthBinder.member(top, problems);
         Json layoutNode = top.raw("layout");
         Layout layout = layoutNode == null ? Layout.DEFAULT : layout(layoutNode, top.path("layout"));
         top.rejectUnknown();
@@ -77,7 +83,7 @@ final class WorkspaceBinder {
         checkPipelineCycles(pipelines);
         checkConditions(devices, pipelines);
         return problems.isEmpty()
-                ? new Workspace(version, devices, channels, pipelines, windows, triggers, layout)
+                ? new Workspace(version, devices, channels, pipelines, windows, triggers, detectors, health, layout)
                 : null;
     }
 
@@ -132,7 +138,7 @@ final class WorkspaceBinder {
         if (f.ok() && channels.isEmpty()) {
             f.error(f.raw("channels"), "channels", "expected at least one simulated channel");
         }
-        return new DeviceConfig.Simulator(name, rate, seed, channels);
+        return new DeviceConfig.Simulator(name, rate, seed, channels, HealthBinder.member(f, problems));
     }
 
     private DeviceConfig.WaveformConfig waveform(Json node, String path) {
@@ -227,7 +233,8 @@ final class WorkspaceBinder {
         DelimitedFramer.LineEnding lineEnding = f.choice("lineEnding", DelimitedFramer.LineEnding.class,
                 DelimitedFramer.LineEnding.AUTO, false);
         DecoderSpec decoder = decoder(f, DecoderSpec.kv());
-        return new DeviceConfig.Serial(name, port, usb, baud, dataBits, parity, stopBits, flow, dtr, rts, lineEnding, decoder);
+        return new DeviceConfig.Serial(name, port, usb, baud, dataBits, parity, stopBits, flow, dtr, rts, lineEnding, decoder,
+                HealthBinder.member(f, problems));
     }
 
     private DeviceConfig mqtt(Fields f, String name) {
@@ -270,9 +277,22 @@ final class WorkspaceBinder {
                 "a template of topic levels such as \"{1}\" or \"{-2}\"");
         String channelTemplate = f.name("channelTemplate", false, DeviceConfig.Mqtt.DEFAULT_CHANNEL_TEMPLATE,
                 "a template of topic levels such as \"{2}\" or \"{-1}\"");
+        List<String> expectedDevices = f.list("expectedDevices", false, "device names as deviceTemplate gives them",
+                (node, path) -> {
+                    if (node instanceof Json.Str s && !s.value().isBlank()) {
+                        return s.value();
+                    }
+                    problems.at(node, path, "expected a device name such as \"oven\", got " + node.show());
+                    return null;
+                });
+        if (f.ok() && f.object().has("expectedDevices") && expectedDevices.isEmpty()) {
+            f.error(f.raw("expectedDevices"), "expectedDevices", "expected at least one device name; leave "
+                    + "expectedDevices out to accept messages from every device");
+        }
         DecoderSpec decoder = decoder(f, DEFAULT_MQTT_DECODER);
         return new DeviceConfig.Mqtt(name, host, port, clientId, tls, username, passwordEnv, passwordFile, topics, qos,
-                version, persistent, deviceTemplate, channelTemplate, decoder);
+                version, persistent, deviceTemplate, channelTemplate, expectedDevices, decoder,
+                HealthBinder.member(f, problems));
     }
 
     /** MQTT payloads are JSON (or bare numbers) unless the file says otherwise. */
@@ -312,7 +332,7 @@ final class WorkspaceBinder {
         }
         RecordingReplay.Timestamps timestamps = f.choice("timestamps", RecordingReplay.Timestamps.class,
                 RecordingReplay.Timestamps.LIVE, false);
-        return new DeviceConfig.Replay(name, file, channel, unit, speed, timestamps);
+        return new DeviceConfig.Replay(name, file, channel, unit, speed, timestamps, HealthBinder.member(f, problems));
     }
 
     private DecoderSpec decoder(Fields device, DecoderSpec fallback) {
@@ -641,6 +661,62 @@ final class WorkspaceBinder {
         };
         f.rejectUnknown();
         return f.ok() ? result : null;
+    }
+
+    // ---- detectors
+
+    private static final String DETECTOR_NAMES = Arrays.stream(DetectorKind.values()).map(DetectorKind::id)
+            .collect(java.util.stream.Collectors.joining(", "));
+    private static final String WINDOWED_DETECTOR_NAMES = Arrays.stream(DetectorKind.values())
+            .filter(DetectorKind::takesWindow).map(DetectorKind::id).collect(java.util.stream.Collectors.joining(", "));
+
+    private DetectorConfig detector(Json node, String path) {
+        Fields f = Fields.of(node, path, "a detector", problems);
+        if (f == null) {
+            return null;
+        }
+        String channel = f.identifier("channel", true, "a channel name");
+        reference(Target.CHANNEL, channel, f, "channel");
+        DetectorKind kind = detectorKind(f);
+        Duration window = f.duration("window", false, null, true);
+        if (window != null && kind != null && !kind.takesWindow()) {
+            f.error(f.raw("window"), "window", kind.id() + " takes no window; leave it out, or choose a detector "
+                    + "that takes one: " + WINDOWED_DETECTOR_NAMES);
+        }
+        f.rejectUnknown();
+        if (!f.ok() || channel == null || kind == null) {
+            return null;
+        }
+        String key = channel + "|" + kind.id() + "|" + (window == null ? "" : window.toNanos());
+        String earlier = detectorKeys.putIfAbsent(key, f.path());
+        if (earlier != null) {
+            f.error(f.raw("detector"), "detector", "duplicate detector: " + kind.id() + " on '" + channel + "'"
+                    + (window == null ? "" : " with window " + Durations.format(window)) + " is also " + earlier
+                    + "; expected each detector once");
+            return null;
+        }
+        return new DetectorConfig(channel, kind, window);
+    }
+
+    private DetectorKind detectorKind(Fields f) {
+        Json node = f.raw("detector");
+        if (node == null) {
+            f.missing("detector", "one of " + DETECTOR_NAMES);
+            return null;
+        }
+        if (node instanceof Json.Str s) {
+            for (DetectorKind kind : DetectorKind.values()) {
+                if (kind.id().equals(s.value())) {
+                    return kind;
+                }
+            }
+            String hint = Problems.closest(s.value(), Arrays.stream(DetectorKind.values()).map(DetectorKind::id).toList());
+            f.error(node, "detector", "unknown detector '" + s.value() + "'; "
+                    + (hint != null ? "did you mean '" + hint + "'? " : "") + "expected one of " + DETECTOR_NAMES);
+            return null;
+        }
+        f.error(node, "detector", "expected one of " + DETECTOR_NAMES + ", got " + node.show());
+        return null;
     }
 
     // ---- layout

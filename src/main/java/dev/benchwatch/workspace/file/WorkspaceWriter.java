@@ -53,6 +53,12 @@ public final class WorkspaceWriter {
         root.put("pipelines", array(workspace.pipelines(), WorkspaceWriter::pipeline));
         root.put("windows", array(workspace.windows(), WorkspaceWriter::window));
         root.put("triggers", array(workspace.triggers(), WorkspaceWriter::trigger));
+        // sections newer than the first files are written only when used, so a file without them stays one
+        // that an older Benchwatch reads
+        if (!workspace.detectors().isEmpty()) {
+            root.put("detectors", array(workspace.detectors(), WorkspaceWriter::detector));
+        }
+        health(root, workspace.health());
         if (!workspace.layout().equals(Layout.DEFAULT)) {
             root.put("layout", layout(workspace.layout()));
         }
@@ -153,6 +159,9 @@ public final class WorkspaceWriter {
                 if (!m.channelTemplate().equals(DeviceConfig.Mqtt.DEFAULT_CHANNEL_TEMPLATE)) {
                     text(o, "channelTemplate", m.channelTemplate());
                 }
+                if (!m.expectedDevices().isEmpty()) {
+                    o.put("expectedDevices", strings(m.expectedDevices()));
+                }
                 if (!m.decoder().equals(WorkspaceBinder.DEFAULT_MQTT_DECODER)) {
                     o.put("decoder", decoder(m.decoder()));
                 }
@@ -171,6 +180,7 @@ public final class WorkspaceWriter {
                 }
             }
         }
+        health(o, device.health());
         return o;
     }
 
@@ -387,6 +397,45 @@ public final class WorkspaceWriter {
             }
         }
         return o;
+    }
+
+    // ---- detectors and device health
+
+    private static Json detector(DetectorConfig detector) {
+        Json.Obj o = object();
+        text(o, "channel", detector.channel());
+        text(o, "detector", detector.kind().id());
+        if (detector.window() != null) {
+            text(o, "window", Durations.format(detector.window()));
+        }
+        return o;
+    }
+
+    /** The {@code health} member of {@code owner}, with the fields that are set; nothing when none is. */
+    private static void health(Json.Obj owner, HealthConfig health) {
+        if (health.isEmpty()) {
+            return;
+        }
+        Json.Obj o = object();
+        if (health.window() != null) {
+            text(o, "window", Durations.format(health.window()));
+        }
+        if (health.learnTime() != null) {
+            text(o, "learnTime", Durations.format(health.learnTime()));
+        }
+        if (health.warmUp() != null) {
+            text(o, "warmUp", Durations.format(health.warmUp()));
+        }
+        if (health.lowRatio() != null) {
+            number(o, "lowRatio", health.lowRatio());
+        }
+        if (health.highRatio() != null) {
+            number(o, "highRatio", health.highRatio());
+        }
+        if (health.malformedLimit() != null) {
+            o.put("malformedLimit", Json.Num.of(health.malformedLimit(), NOWHERE));
+        }
+        owner.put("health", o);
     }
 
     // ---- layout

@@ -50,6 +50,21 @@ public record EngineTrigger(List<WindowSpec> windows, TriggerSpec trigger) {
      * trigger id are rejected by the engine with its message.
      */
     public void install(Engine engine) {
+        addMissingWindows(engine);
+        engine.addTrigger(trigger);
+    }
+
+    /**
+     * Adds the windows the engine does not have yet, then puts the trigger in place of {@code previousId} in
+     * one step ({@link Engine#replaceTrigger}): when the engine refuses it, the old trigger keeps running, and
+     * a detector both conditions read keeps what it has learned.
+     */
+    public void replace(Engine engine, String previousId) {
+        addMissingWindows(engine);
+        engine.replaceTrigger(previousId, trigger);
+    }
+
+    private void addMissingWindows(Engine engine) {
         Set<String> existing = new HashSet<>();
         for (WindowResult result : engine.snapshotNow().windows()) {
             existing.add(result.windowId());
@@ -59,7 +74,6 @@ public record EngineTrigger(List<WindowSpec> windows, TriggerSpec trigger) {
                 engine.addWindow(window);
             }
         }
-        engine.addTrigger(trigger);
     }
 
     private static Condition condition(ConditionNode node, Map<String, WindowSpec> windows) {

@@ -105,6 +105,31 @@ class DeviceHealthMonitorTest {
     }
 
     @Test
+    void aDeviceWithItsOwnThresholdsIsJudgedByThemAndTheOthersByTheMonitorsOwn() throws Exception {
+        monitor.close();
+        HealthSettings strict = new HealthSettings(FAST.tick(), FAST.window(), FAST.learnTime(), FAST.warmUp(),
+                FAST.lowRatio(), FAST.highRatio(), 2);
+        monitor = new DeviceHealthMonitor(bench, FAST, java.util.Map.of("noisy_board", strict));
+        CounterAdapter noisy = new CounterAdapter("noisy_board");
+        CounterAdapter quiet = new CounterAdapter("quiet_board");
+        bench.add("serial", () -> noisy);
+        bench.add("serial", () -> quiet);
+        bench.connect("noisy_board");
+        bench.connect("quiet_board");
+        monitor.start();
+        Thread.sleep(300);
+
+        noisy.checksumErrors.addAndGet(3); // above its own limit of 2
+        quiet.checksumErrors.addAndGet(3); // well within the monitor's 20
+        Event raised = awaitAlert("malformed alert", alert("malformed", "raised"));
+        Thread.sleep(600); // more than a window: a second alert would have come by now
+
+        assertThat(raised.metadata()).containsEntry("device", "noisy_board").containsEntry("expected", "2");
+        assertThat(alerts.stream().filter(alert("malformed", "raised"))).hasSize(1);
+        assertThat(monitor.settingsFor("quiet_board")).isEqualTo(FAST);
+    }
+
+    @Test
     void anMqttMessageFromAnUndeclaredDeviceIsAnUnexpectedSender(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         MosquittoBroker broker = new MosquittoBroker(dir);

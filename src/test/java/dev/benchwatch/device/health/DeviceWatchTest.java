@@ -87,6 +87,16 @@ class DeviceWatchTest {
     }
 
     @Test
+    void aBurstBeforeTheFirstLookAtAnAdapterIsStillABurst() {
+        adapter.checksumErrors.addAndGet(21); // between the adapter's start and the monitor's first tick
+        run(1, 100);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("malformed");
+            assertThat(a.observed()).isEqualTo(21);
+        });
+    }
+
+    @Test
     void twentyMalformedFramesIsNotABurst() {
         run(3, 100);
         adapter.checksumErrors.addAndGet(20);

@@ -89,7 +89,7 @@ class GaugesPreviewRenderTest {
             double rate = total + 400 * Math.sin(i / 6.0);
             LatencySummary latency = new LatencySummary(10_000, p50, p99, p99, p99, p99, p50);
             EngineMetrics m = new EngineMetrics(ProcessingMode.HYBRID, 0, Map.of(), sources, rate, 12 + variant * 300,
-                    variant == 0 ? 0 : 1_204 * variant, variant == 2 ? 3 : 0, 0, 0, 0, 0, 0, latency, 0, 0, 0);
+                    variant == 0 ? 0 : 1_204 * variant, variant == 2 ? 3 : 0, 0, 0, 0, 0, 0, latency, 0, 0, 0, Map.of());
             model.onFrame(new EngineSnapshot(i + 1, now, m, List.of(), List.of(), List.of(), List.of()), now);
         }
     }

@@ -30,7 +30,7 @@ class GaugesViewModelTest {
                                     long errors, SourceMetrics... sources) {
         LatencySummary latency = new LatencySummary(p99 == 0 ? 0 : 1_000, p50, p99, p99, p99, p99, p50);
         EngineMetrics m = new EngineMetrics(ProcessingMode.HYBRID, 0, Map.of(), List.of(sources), rate, queue,
-                drops, errors, 0, 0, 0, 0, 0, latency, 0, 0, 0);
+                drops, errors, 0, 0, 0, 0, 0, latency, 0, 0, 0, Map.of());
         return new EngineSnapshot(++sequence, takenAt, m, List.of(), List.of(), List.of(), List.of());
     }
 

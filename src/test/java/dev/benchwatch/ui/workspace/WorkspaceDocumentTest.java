@@ -68,7 +68,7 @@ class WorkspaceDocumentTest {
         assertThat(stored.when()).isEqualTo("mean(oven_temp, 2s) > 190");
         assertThat(stored.clear()).isEqualTo("mean(oven_temp, 2s) < 185");
         assertThat(engine.snapshotNow().trigger("oven_overheat").severity()).isEqualTo(Severity.WARNING);
-        assertThat(engineTriggers()).containsExactlyInAnyOrder("oven_overheat", "power_surge", "vibration_burst");
+        assertThat(engineTriggers()).containsExactly("oven_overheat", "power_surge", "vibration_burst");
         assertThat(document.dirtyProperty().get()).isTrue();
         assertThat(document.titleProperty().get()).isEqualTo("*demo (built in)");
     }
@@ -84,6 +84,21 @@ class WorkspaceDocumentTest {
         assertThat(engineTriggers()).contains("oven_overheat");
         assertThat(document.workspace().triggers().get(0).when()).isEqualTo("mean(oven_temp, 500ms) > 176");
         assertThat(document.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void editingADetectorTriggerKeepsItsDetectorAndRemovingItStopsIt() {
+        document.putTrigger(null, TriggerModel.of("oven_odd", TriggerText.parse("zscore(oven_temp, 10m) > 4")));
+        assertThat(engine.detectors("oven_temp")).extracting(d -> d.kind().id(), d -> d.triggerReads())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("zscore", 1));
+
+        document.putTrigger("oven_odd", document.trigger("oven_odd").orElseThrow()
+                .withExpression(TriggerText.parse("zscore(oven_temp, 10m) > 5")));
+        assertThat(engine.detectors("oven_temp")).extracting(d -> d.kind().id(), d -> d.triggerReads())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("zscore", 1));
+
+        document.removeTrigger("oven_odd");
+        assertThat(engine.detectors("oven_temp")).isEmpty();
     }
 
     @Test

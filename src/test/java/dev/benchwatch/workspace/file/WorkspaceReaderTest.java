@@ -51,6 +51,64 @@ class WorkspaceReaderTest {
     }
 
     @Test
+    void detectorsAndDeviceHealthReadIntoTheModel() {
+        WorkspaceReader.Result result = new WorkspaceReader().read("""
+                {"schemaVersion": 1,
+                 "devices": [
+                   {"name": "machine", "kind": "replay", "file": "m.csv", "channel": "machine_temp",
+                    "health": {"malformedLimit": 100}},
+                   {"name": "lab", "kind": "mqtt", "host": "broker.lab", "topics": ["lab/+/temp"],
+                    "expectedDevices": ["oven", "fridge"]}],
+                 "detectors": [
+                   {"channel": "machine_temp", "detector": "zscore", "window": "1h"},
+                   {"channel": "machine_temp", "detector": "mad"}],
+                 "health": {"window": "10s", "warmUp": "0s", "lowRatio": 0.25, "highRatio": 4}}
+                """);
+        assertThat(result.errors()).isEmpty();
+        Workspace w = result.workspace();
+        assertThat(w.detectors()).containsExactly(
+                new DetectorConfig("machine_temp", dev.benchwatch.engine.detect.DetectorKind.ZSCORE, Duration.ofHours(1)),
+                new DetectorConfig("machine_temp", dev.benchwatch.engine.detect.DetectorKind.MAD, null));
+        assertThat(w.health()).isEqualTo(new HealthConfig(Duration.ofSeconds(10), null, Duration.ZERO, 0.25, 4.0, null));
+        assertThat(w.devices().get(0).health()).isEqualTo(new HealthConfig(null, null, null, null, null, 100));
+        assertThat(((DeviceConfig.Mqtt) w.devices().get(1)).expectedDevices()).containsExactly("oven", "fridge");
+        assertThat(w.devices().get(1).health()).isEqualTo(HealthConfig.NONE);
+    }
+
+    @Test
+    void badDetectorsAndHealthSettingsAreReportedWhereTheyAre() {
+        assertThat(WorkspaceFiles.messages("bad-detectors-and-health.json")).containsExactly(
+                "bad-detectors-and-health.json:5:104: devices[1].expectedDevices: expected at least one device name; "
+                        + "leave expectedDevices out to accept messages from every device",
+                "bad-detectors-and-health.json:6:114: devices[2].expectedDevices[1]: expected a device name such as "
+                        + "\"oven\", got 7",
+                "bad-detectors-and-health.json:7:35: devices[2].health.malformedLimit: expected a whole number of "
+                        + "0-2147483647, got -1",
+                "bad-detectors-and-health.json:7:52: devices[2].health.learnTime: expected a positive duration such as "
+                        + "5s, 250ms or 2m (units ns, us, ms, s, m, h), got \"0s\"",
+                "bad-detectors-and-health.json:10:45: detectors[0].detector: unknown detector 'zscor'; did you mean "
+                        + "'zscore'? expected one of zscore, ewma, mad, cusum, flatline, dropout, spike, trend",
+                "bad-detectors-and-health.json:11:17: detectors[1].channel: unknown channel 'machine_tmp'; did you mean "
+                        + "'machine_temp'? " + UNKNOWN_CHANNEL_TAIL,
+                "bad-detectors-and-health.json:12:62: detectors[2].window: mad takes no window; leave it out, or choose "
+                        + "a detector that takes one: zscore, ewma, cusum, flatline, dropout",
+                "bad-detectors-and-health.json:13:64: detectors[3].window: expected a positive duration such as 5s, "
+                        + "250ms or 2m (units ns, us, ms, s, m, h), got \"0s\"",
+                "bad-detectors-and-health.json:15:45: detectors[5].detector: duplicate detector: ewma on 'machine_temp' "
+                        + "with window 3h is also detectors[4]; expected each detector once",
+                "bad-detectors-and-health.json:16:5: detectors[6].detector: missing field 'detector'; expected one of "
+                        + "zscore, ewma, mad, cusum, flatline, dropout, spike, trend",
+                "bad-detectors-and-health.json:17:57: detectors[7].threshold: unknown field 'threshold'; expected one "
+                        + "of channel, detector, window",
+                "bad-detectors-and-health.json:19:42: health.lowRatio: expected a ratio above 0 and below 1 (a rate "
+                        + "below this times normal is an alert), got 1.5",
+                "bad-detectors-and-health.json:19:60: health.highRatio: expected a ratio above 1 (a rate above this "
+                        + "times normal is an alert), got 0.5",
+                "bad-detectors-and-health.json:19:65: health.warmup: unknown field 'warmup'; did you mean 'warmUp'? "
+                        + "expected one of window, learnTime, warmUp, lowRatio, highRatio, malformedLimit");
+    }
+
+    @Test
     void aTrailingCommaIsOneErrorAtTheComma() {
         assertThat(WorkspaceFiles.messages("bad-json-trailing-comma.json")).containsExactly(
                 "bad-json-trailing-comma.json:4:58: $: invalid JSON: trailing comma before ']'; expected another value, "
@@ -136,7 +194,7 @@ class WorkspaceReaderTest {
                 """);
         assertThat(result.errors()).containsExactly(new WorkspaceError(2, 71, "devices[0].partiy",
                 "unknown field 'partiy'; did you mean 'parity'? expected one of name, kind, port, usb, baud, dataBits, "
-                        + "parity, stopBits, flow, dtr, rts, lineEnding, decoder"));
+                        + "parity, stopBits, flow, dtr, rts, lineEnding, decoder, health"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.benchwatch.device.serial.SerialSettings;
 import dev.benchwatch.device.serial.UsbIdentity;
 import dev.benchwatch.device.sim.RecordingReplay;
 import dev.benchwatch.engine.action.ActionSpec;
+import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.pipeline.JoinFunction;
 import dev.benchwatch.engine.pipeline.OperatorSpec;
 import dev.benchwatch.engine.pipeline.PipelineSpec;
@@ -60,6 +61,13 @@ class WorkspaceRoundTripPropertyTest {
         assertThat(samples.stream().flatMap(w -> w.triggers().stream()).flatMap(t -> t.actions().stream())
                 .map(ActionSpec::kind).distinct()).hasSize(5);
         assertThat(samples.stream().mapToInt(w -> writerLines(w)).max().orElse(0)).isGreaterThan(200);
+        assertThat(samples.stream().flatMap(w -> w.detectors().stream()).map(DetectorConfig::kind).distinct())
+                .hasSize(DetectorKind.values().length);
+        assertThat(samples.stream().flatMap(w -> w.detectors().stream()).filter(d -> d.window() != null)).isNotEmpty();
+        assertThat(samples.stream().filter(w -> !w.health().isEmpty())).isNotEmpty();
+        assertThat(samples.stream().flatMap(w -> w.devices().stream()).filter(d -> !d.health().isEmpty())).isNotEmpty();
+        assertThat(samples.stream().flatMap(w -> w.devices().stream())
+                .filter(d -> d instanceof DeviceConfig.Mqtt m && !m.expectedDevices().isEmpty())).isNotEmpty();
     }
 
     private int writerLines(Workspace workspace) {
@@ -133,7 +141,35 @@ class WorkspaceRoundTripPropertyTest {
                         random.nextBoolean() ? null : nonBlank(),
                         random.nextBoolean() ? Duration.ZERO : Duration.ofNanos(nanos()), actions));
             }
-            return new Workspace(Workspace.CURRENT_SCHEMA_VERSION, devices, declared, pipelines, windows, triggers, layout());
+            List<DetectorConfig> detectors = new ArrayList<>();
+            java.util.Set<String> running = new java.util.HashSet<>();
+            for (int i = 0; !channels.isEmpty() && i < random.nextInt(4); i++) {
+                DetectorConfig detector = detector();
+                if (running.add(detector.channel() + "|" + detector.kind() + "|" + detector.windowNanos())) {
+                    detectors.add(detector);
+                }
+            }
+            return new Workspace(Workspace.CURRENT_SCHEMA_VERSION, devices, declared, pipelines, windows, triggers,
+                    detectors, health(), layout());
+        }
+
+        private DetectorConfig detector() {
+            DetectorKind kind = pick(List.of(DetectorKind.values()));
+            return new DetectorConfig(pick(channels), kind,
+                    kind.takesWindow() && random.nextBoolean() ? Duration.ofNanos(positiveNanos()) : null);
+        }
+
+        /** Any mix of set and unset thresholds, each within its range; NONE a quarter of the time. */
+        private HealthConfig health() {
+            if (random.nextInt(4) == 0) {
+                return HealthConfig.NONE;
+            }
+            return new HealthConfig(random.nextBoolean() ? null : Duration.ofNanos(positiveNanos()),
+                    random.nextBoolean() ? null : Duration.ofNanos(positiveNanos()),
+                    random.nextBoolean() ? null : Duration.ofNanos(nanos()),
+                    random.nextBoolean() ? null : pick(List.of(Double.MIN_VALUE, 0.25, 1.0 / 3, Math.nextDown(1.0))),
+                    random.nextBoolean() ? null : pick(List.of(Math.nextUp(1.0), 3.0, 1e300)),
+                    random.nextBoolean() ? null : random.nextInt(3) == 0 ? Integer.MAX_VALUE : random.nextInt(1000));
         }
 
         private DeviceConfig device(int index) {
@@ -152,7 +188,7 @@ class WorkspaceRoundTripPropertyTest {
                         simChannels.add(new DeviceConfig.SimChannel(channel, text(), waveforms));
                     }
                     yield new DeviceConfig.Simulator(name, random.nextBoolean() ? 200 : 1e-3 + random.nextDouble() * 999_999,
-                            random.nextBoolean() ? 0 : random.nextLong(), simChannels);
+                            random.nextBoolean() ? 0 : random.nextLong(), simChannels, health());
                 }
                 case 1 -> {
                     boolean usb = random.nextBoolean();
@@ -161,7 +197,7 @@ class WorkspaceRoundTripPropertyTest {
                             50 + random.nextInt(20_000_000 - 49), 5 + random.nextInt(4),
                             pick(List.of(SerialSettings.Parity.values())), pick(List.of(SerialSettings.StopBits.values())),
                             pick(List.of(SerialSettings.FlowControl.values())), random.nextBoolean(), random.nextBoolean(),
-                            pick(List.of(DelimitedFramer.LineEnding.values())), decoder());
+                            pick(List.of(DelimitedFramer.LineEnding.values())), decoder(), health());
                 }
                 case 2 -> {
                     DeviceConfig.Tls tls = random.nextBoolean() ? null : tls();
@@ -174,7 +210,8 @@ class WorkspaceRoundTripPropertyTest {
                             tls, random.nextBoolean() ? null : nonBlank(), secret == 1 ? "ENV_" + ident().replace('.', '_').replace('-', '_') : null,
                             secret == 2 ? nonBlank() : null, topics, random.nextInt(3), random.nextBoolean() ? 3 : 5,
                             random.nextBoolean(), random.nextBoolean() ? "{-2}" : nonBlank(), random.nextBoolean() ? "{-1}" : nonBlank(),
-                            random.nextBoolean() ? WorkspaceBinder.DEFAULT_MQTT_DECODER : decoder());
+                            random.nextBoolean() ? List.of() : List.of(nonBlank(), "oven" + ident()),
+                            random.nextBoolean() ? WorkspaceBinder.DEFAULT_MQTT_DECODER : decoder(), health());
                 }
                 default -> {
                     String channel = "r" + index + ident();
@@ -185,7 +222,7 @@ class WorkspaceRoundTripPropertyTest {
                         default -> Double.MIN_VALUE + random.nextDouble() * 1e6;
                     };
                     yield new DeviceConfig.Replay(name, nonBlank(), channel, text(), speed,
-                            pick(List.of(RecordingReplay.Timestamps.values())));
+                            pick(List.of(RecordingReplay.Timestamps.values())), health());
                 }
             };
         }

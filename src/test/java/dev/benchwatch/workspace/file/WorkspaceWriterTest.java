@@ -60,6 +60,65 @@ class WorkspaceWriterTest {
     }
 
     @Test
+    void detectorsAndHealthAreWrittenAfterTheTriggersAndOnlyWhenUsed() {
+        String loose = """
+                {"health":{"malformedLimit":50,"warmUp":"60000ms"},"schemaVersion":1,
+                "devices":[{"kind":"mqtt","name":"lab","host":"b","topics":["lab/+/t"],"expectedDevices":["oven"],
+                "health":{"lowRatio":0.25}}],
+                "channels":[{"name":"temp","device":"lab"}],
+                "detectors":[{"window":"3600s","detector":"zscore","channel":"temp"},{"detector":"spike","channel":"temp"}]}
+                """;
+        String canonical = writer.write(new WorkspaceReader().read(loose).workspace());
+        assertThat(canonical).isEqualTo("""
+                {
+                  "schemaVersion": 1,
+                  "devices": [
+                    {
+                      "name": "lab",
+                      "kind": "mqtt",
+                      "host": "b",
+                      "topics": ["lab/+/t"],
+                      "expectedDevices": ["oven"],
+                      "health": {
+                        "lowRatio": 0.25
+                      }
+                    }
+                  ],
+                  "channels": [
+                    {
+                      "name": "temp",
+                      "device": "lab"
+                    }
+                  ],
+                  "pipelines": [],
+                  "windows": [],
+                  "triggers": [],
+                  "detectors": [
+                    {
+                      "channel": "temp",
+                      "detector": "zscore",
+                      "window": "1h"
+                    },
+                    {
+                      "channel": "temp",
+                      "detector": "spike"
+                    }
+                  ],
+                  "health": {
+                    "warmUp": "1m",
+                    "malformedLimit": 50
+                  }
+                }
+                """);
+        Workspace without = new WorkspaceReader().read(canonical).workspace()
+                .withTriggers(List.of());
+        String plain = writer.write(new Workspace(without.schemaVersion(), without.devices(), without.channels(),
+                without.pipelines(), without.windows(), without.triggers(), List.of(), HealthConfig.NONE,
+                without.layout()));
+        assertThat(plain).doesNotContain("\"detectors\"").endsWith("  \"triggers\": []\n}\n");
+    }
+
+    @Test
     void writingToAFileReplacesItWhole(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bench.json");
         Files.writeString(file, "old contents that are much longer than an empty workspace ".repeat(20));
