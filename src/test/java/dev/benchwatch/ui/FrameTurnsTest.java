@@ -70,7 +70,7 @@ class FrameTurnsTest {
     private static EngineSnapshot snapshot(long sequence, long takenAt) {
         LatencySummary latency = new LatencySummary(0, 0, 0, 0, 0, 0, 0);
         EngineMetrics m = new EngineMetrics(ProcessingMode.HYBRID, 0, Map.of(), List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                latency, 0, 0, 0);
+                latency, 0, 0, 0, Map.of());
         return new EngineSnapshot(sequence, takenAt, m, List.of(), List.of(), List.of(), List.of());
     }
 }
