@@ -49,6 +49,7 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
     java.nio.file.Path workspace;
 
     public static void main(String[] args) {
+        StartupArchive.prepareDirectory();
         System.exit(run(args));
     }
 

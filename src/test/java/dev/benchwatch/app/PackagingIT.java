@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,35 @@ class PackagingIT {
     }
 
     @Test
+    void theConsoleLauncherKeepsTheConsolesClassesBetweenStarts() throws Exception {
+        assumeTrue(System.getenv("DISPLAY") != null, "needs a display (./run-tests provides one with xvfb-run)");
+        Path home = Files.createTempDirectory("benchwatch-home");
+        Path launcher = image.resolve("bin/benchwatch-console");
+        Run first = run(List.of(launcher.toString(), "--smoke"), 180, Map.of("HOME", home.toString()));
+        assertThat(first.status()).as(first.output()).isZero();
+        Path archive;
+        try (var found = Files.find(home.resolve(".cache/benchwatch"), 2,
+                (path, attributes) -> path.getFileName().toString().equals("console.jsa"))) {
+            archive = found.findFirst().orElseThrow(() -> new AssertionError("no archive under " + home));
+        }
+        assertThat(archive.resolveSibling("console.jsa.made-by-console")).isRegularFile();
+        System.out.printf("PackagingIT: the console's archive is %.1f MB%n", Files.size(archive) / 1e6);
+
+        Path classes = home.resolve("classes.log");
+        Run second = run(List.of(launcher.toString(), "--smoke"), 120, Map.of("HOME", home.toString(),
+                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classes));
+        assertThat(second.status()).as(second.output()).isZero();
+        List<String> loaded = Files.readAllLines(classes);
+        long fromArchive = loaded.stream().filter(line -> line.contains("shared objects file (top)")).count();
+        System.out.println("PackagingIT: second start, " + fromArchive + " of " + loaded.size()
+                + " classes from the console's archive; " + second.output().lines()
+                .filter(line -> line.startsWith("first frame")).findFirst().orElse(""));
+        assertThat(loaded).anyMatch(line -> line.contains(" dev.benchwatch.ui.ConsoleWindow ")
+                && line.contains("shared objects file (top)"));
+        assertThat(fromArchive).as("classes mapped from the archive").isGreaterThan(2_000);
+    }
+
+    @Test
     void theAppImageRunsTheSubcommands() throws Exception {
         Run version = run(List.of(image.resolve("bin/benchwatch").toString(), "--version"), 60);
         assertThat(version.status()).as(version.output()).isZero();
@@ -92,7 +122,12 @@ class PackagingIT {
             long bytes = Long.parseLong(size.output().split("\\s+")[0]) * 1024;
             System.out.printf("PackagingIT: installed size %.1f MB (%d KiB)%n", bytes / 1e6, bytes / 1024);
             assertThat(bytes).isLessThanOrEqualTo(MAX_INSTALLED_BYTES);
-            assertThat(Path.of("/usr/share/applications/benchwatch.desktop")).isRegularFile();
+            assertThat(Path.of("/usr/share/applications/benchwatch.desktop")).isRegularFile()
+                    .content().contains("Exec=/opt/benchwatch/bin/benchwatch-console");
+            Run console = run(List.of("/opt/benchwatch/bin/benchwatch-console", "--version"), 60,
+                    Map.of("HOME", Files.createTempDirectory("benchwatch-home").toString()));
+            assertThat(console.status()).as(console.output()).isZero();
+            assertThat(console.output()).startsWith("benchwatch ");
         } finally {
             Run remove = run(List.of("dpkg", "--purge", "benchwatch"), 120);
             assertThat(remove.status()).as(remove.output()).isZero();
@@ -101,11 +136,18 @@ class PackagingIT {
     }
 
     private Run run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        return run(command, timeoutSeconds, Map.of());
+    }
+
+    private Run run(List<String> command, int timeoutSeconds, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("packaging-it", ".log");
         try {
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError(command + " did not finish within " + timeoutSeconds + " s:\n"

@@ -55,7 +55,7 @@ class SampleAssetsTest {
     void theDesktopEntryIsAScienceApplicationWithTheIcon() throws IOException {
         var lines = Files.readAllLines(ASSETS.resolve("benchwatch.desktop"));
         assertThat(lines).first().isEqualTo("[Desktop Entry]");
-        assertThat(lines).contains("Type=Application", "Exec=/opt/benchwatch/bin/benchwatch", "Icon=benchwatch",
+        assertThat(lines).contains("Type=Application", "Exec=/opt/benchwatch/bin/benchwatch-console", "Icon=benchwatch",
                 "Categories=Science;Engineering;Electronics;DataVisualization;");
         for (int size : new int[] {16, 32, 48, 64, 128, 256, 512}) {
             assertThat(ASSETS.resolve("icons/benchwatch-" + size + ".png")).isRegularFile();
