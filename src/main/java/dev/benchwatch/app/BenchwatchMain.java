@@ -56,6 +56,11 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
     /** Runs the command line and returns the exit status (tests call this instead of main). */
     public static int run(String... args) {
         if (opensTheConsole(args)) {
+            if (!asksForTheVersion(args)) {
+                // GTK's start and the logging's set-up overlap parsing the arguments rather than following it
+                ToolkitStartup.begin();
+                Thread.ofPlatform().daemon().name("logging-startup").start(org.slf4j.LoggerFactory::getILoggerFactory);
+            }
             CommandLine consoleOnly = commandLine(System.getenv(), false);
             try {
                 consoleOnly.parseArgs(args);
@@ -82,6 +87,10 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
             }
         }
         return true;
+    }
+
+    private static boolean asksForTheVersion(String... args) {
+        return java.util.Arrays.asList(args).contains("-V") || java.util.Arrays.asList(args).contains("--version");
     }
 
     public static CommandLine commandLine() {

@@ -68,8 +68,6 @@ final class ConsoleLauncher {
     static int run(Request request, PrintWriter out, PrintWriter err) throws InterruptedException {
         ToolkitStartup toolkit = ToolkitStartup.begin();
         StartupArchive.consoleSession();
-        // logging starts on first use, by the engine; started here it overlaps reading the workspace instead
-        Thread.ofPlatform().daemon().name("logging-startup").start(org.slf4j.LoggerFactory::getILoggerFactory);
         Path settings = ConfigDirectory.current();
         Path layoutFile = settings.resolve("console-layout.properties");
         boolean screenshot = request.unattended();

@@ -15,11 +15,18 @@ final class ToolkitStartup {
         thread.setDaemon(true);
     }
 
-    /** Starts the toolkit in the background; {@link #await} says how it went. */
-    static ToolkitStartup begin() {
-        ToolkitStartup startup = new ToolkitStartup();
-        startup.thread.start();
-        return startup;
+    private static ToolkitStartup begun;
+
+    /**
+     * Starts the toolkit in the background, or returns the start already begun (the command line begins it
+     * before parsing its arguments when they can only mean the console); {@link #await} says how it went.
+     */
+    static synchronized ToolkitStartup begin() {
+        if (begun == null) {
+            begun = new ToolkitStartup();
+            begun.thread.start();
+        }
+        return begun;
     }
 
     private void start() {
