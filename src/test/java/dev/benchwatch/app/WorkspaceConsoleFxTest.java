@@ -102,6 +102,7 @@ class WorkspaceConsoleFxTest {
         WorkspaceConsole second = WaitForAsyncUtils.asyncFx(() -> WorkspaceConsole.open(other, watched,
                 dir.resolve("recent.txt"), (path, read) -> { })).get(10, TimeUnit.SECONDS);
         try {
+            dev.benchwatch.ui.FxWait.wholeConsole(second.window());
             @SuppressWarnings("unchecked")
             javafx.scene.control.TableView<dev.benchwatch.ui.alarms.EventLogRow> log = robot
                     .from(WaitForAsyncUtils.asyncFx(() -> other.getScene().getRoot()).get(5, TimeUnit.SECONDS))
