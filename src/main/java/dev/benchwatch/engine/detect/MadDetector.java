@@ -1,16 +1,19 @@
 package dev.benchwatch.engine.detect;
 
-import java.util.Arrays;
-
 /**
  * Robust deviation for spiky sensors: distance from the median of the last {@code size} readings in units of
  * the scaled median absolute deviation (1.4826 x MAD, which equals the standard deviation for normal noise).
  * One spike moves neither the median nor the MAD, unlike a mean and a standard deviation.
  *
- * <p>Cost: the window is kept sorted in a primitive array (binary search, then a {@code System.arraycopy}
- * shift: O(n) memory moves, a few hundred nanoseconds for the window sizes used here), plus a ring in arrival
- * order to know which value leaves. The MAD is found without sorting the deviations: the deviations below and
- * above the median form two sorted sequences, and the k-th smallest of two sorted sequences takes O(log n).
+ * <p>Cost: the window is kept sorted in a primitive array, plus a ring in arrival order to know which value
+ * leaves. A reading finds the leaving value and its own place with two binary searches and moves the values in
+ * between by one ({@code System.arraycopy}). The MAD is found without sorting the deviations: the deviations
+ * below and above the median form two sorted sequences, and one binary search for how many of the smallest
+ * half come from each gives the middle one (and, for an even window, its neighbour). The searches are written
+ * so that the JIT compiles their steps to conditional moves: a search on noisy data mispredicts no branches.
+ * About 6 steps each for the default 48 readings.
+ *
+ * <p>A NaN reading is neither scored nor kept (NaN has no place in a sorted window).
  */
 public final class MadDetector implements Detector {
     /** Scales the MAD to the standard deviation for normally distributed noise. */
@@ -39,6 +42,9 @@ public final class MadDetector implements Detector {
 
     @Override
     public double update(long timestampNanos, double value) {
+        if (Double.isNaN(value)) {
+            return Double.NaN;
+        }
         double score = Double.NaN;
         if (count >= 3) {
             double median = median();
@@ -47,30 +53,45 @@ public final class MadDetector implements Detector {
             score = Settings.deviations(value - median, NORMAL_SCALE * mad, median);
         }
         if (count == size) {
-            remove(arrival[next]);
+            replace(arrival[next], value);
         } else {
-            count++;
+            insert(value);
         }
         arrival[next] = value;
-        next = (next + 1) % size;
-        insert(value);
+        next = next + 1 == size ? 0 : next + 1;
         return score;
     }
 
-    private void remove(double value) {
-        int n = count; // the window is full: count == size
-        int at = Arrays.binarySearch(sorted, 0, n, value);
-        System.arraycopy(sorted, at + 1, sorted, at, n - at - 1);
+    /** Takes {@code leaving} out of the full sorted window and puts {@code entering} in its place. */
+    private void replace(double leaving, double entering) {
+        int from = lowerBound(leaving); // leaving is in the window: this is one of its copies
+        int to = lowerBound(entering);
+        if (to > from) {
+            to--; // the values in between move down into the gap leaving leaves
+            System.arraycopy(sorted, from + 1, sorted, from, to - from);
+        } else {
+            System.arraycopy(sorted, to, sorted, to + 1, from - to);
+        }
+        sorted[to] = entering;
     }
 
     private void insert(double value) {
-        int filled = count - 1; // values already in sorted
-        int at = Arrays.binarySearch(sorted, 0, filled, value);
-        if (at < 0) {
-            at = -at - 1;
-        }
-        System.arraycopy(sorted, at, sorted, at + 1, filled - at);
+        int at = lowerBound(value);
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
         sorted[at] = value;
+        count++;
+    }
+
+    /** The first index of {@code sorted[0..count)} whose value is at least {@code v} ({@code count} if none). */
+    private int lowerBound(double v) {
+        int base = 0;
+        int len = count; // the answer lies in base..base+len
+        while (len > 1) {
+            int half = len >>> 1;
+            base = sorted[base + half - 1] < v ? base + half : base;
+            len -= half;
+        }
+        return len == 1 && sorted[base] < v ? base + 1 : base;
     }
 
     double median() {
@@ -78,58 +99,44 @@ public final class MadDetector implements Detector {
         return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** The median of |x - median| over the window. */
+    /**
+     * The median of |x - median| over the window. The values below index {@code n / 2} are at most the median
+     * and the rest at least it, so their deviations, {@code a} (walking down from the middle) and {@code b}
+     * (walking up), are two ascending sequences; the k-th smallest deviation of the window is the larger of the
+     * last ones taken when the k + 1 smallest are taken from both.
+     */
     double madAround(double median) {
         int n = count;
-        int split = lowerBound(median); // sorted[0..split) < median <= sorted[split..n)
-        return (n & 1) == 1 ? kthDeviation(n / 2, split, median)
-                : (kthDeviation(n / 2 - 1, split, median) + kthDeviation(n / 2, split, median)) / 2;
-    }
-
-    private int lowerBound(double v) {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** k-th (0-based) smallest deviation: a = ascending deviations below the median, b = those above. */
-    private double kthDeviation(int k, int split, double median) {
+        int split = n / 2;
         int aLen = split;
-        int bLen = count - split;
-        int aLo = 0;
-        int bLo = 0;
-        while (true) {
-            if (aLo == aLen) {
-                return sorted[split + bLo + k] - median;
-            }
-            if (bLo == bLen) {
-                return median - sorted[split - 1 - (aLo + k)];
-            }
-            double a0 = median - sorted[split - 1 - aLo];
-            double b0 = sorted[split + bLo] - median;
-            if (k == 0) {
-                return Math.min(a0, b0);
-            }
-            int i = Math.min(aLen - aLo, (k + 1) / 2);
-            int j = Math.min(bLen - bLo, (k + 1) / 2);
-            double a = median - sorted[split - 1 - (aLo + i - 1)];
-            double b = sorted[split + bLo + j - 1] - median;
-            if (a <= b) {
-                aLo += i;
-                k -= i;
-            } else {
-                bLo += j;
-                k -= j;
-            }
+        int bLen = n - split;
+        int k = (n - 1) / 2; // the (lower) middle deviation, 0-based
+        int fromA = takenFromBelow(k, split, aLen, bLen, median);
+        int fromB = k + 1 - fromA;
+        double kth = Math.max(fromA > 0 ? median - sorted[split - fromA] : Double.NEGATIVE_INFINITY,
+                fromB > 0 ? sorted[split + fromB - 1] - median : Double.NEGATIVE_INFINITY);
+        if ((n & 1) == 1) {
+            return kth;
         }
+        double following = Math.min(fromA < aLen ? median - sorted[split - 1 - fromA] : Double.POSITIVE_INFINITY,
+                fromB < bLen ? sorted[split + fromB] - median : Double.POSITIVE_INFINITY);
+        return (kth + following) / 2;
+    }
+
+    /**
+     * How many of the k + 1 smallest deviations lie below the split: the first {@code i} for which a[i] (the
+     * (i+1)-th deviation below) is not smaller than b[k - i], the deviation above it would displace.
+     */
+    private int takenFromBelow(int k, int split, int aLen, int bLen, double median) {
+        int base = Math.max(0, k + 1 - bLen);
+        int len = Math.min(k + 1, aLen) - base; // the answer lies in base..base+len
+        while (len > 1) {
+            int half = len >>> 1;
+            int i = base + half - 1;
+            base = median - sorted[split - 1 - i] < sorted[split + k - i] - median ? base + half : base;
+            len -= half;
+        }
+        return len == 1 && median - sorted[split - 1 - base] < sorted[split + k - base] - median ? base + 1 : base;
     }
 
     @Override
