@@ -15,7 +15,7 @@ public interface Detector {
     /** Whether enough readings have been seen for the score to mean something. */
     boolean warmedUp();
 
-    /** The score at or above which a reading is anomalous. */
+    /** The score at or above which a reading is anomalous; fixed for the detector's life. */
     double threshold();
 
     /** A sentence a person reads for a reading that crossed the threshold with {@code score}. */

@@ -8,6 +8,8 @@ public final class ScoredDetector {
     private final DetectorKind kind;
     private final long windowNanos;
     private final Detector detector;
+    /** Fixed at construction for every detector: read once here rather than through an interface call per reading. */
+    private final double threshold;
     private final ExcursionTracker excursion = new ExcursionTracker();
     private double score = Double.NaN;
     private boolean reportsEvents;
@@ -17,13 +19,15 @@ public final class ScoredDetector {
         this.kind = kind;
         this.windowNanos = Math.max(0, windowNanos);
         this.detector = kind.create(this.windowNanos);
+        this.threshold = detector.threshold();
     }
 
     /** Takes a reading; true when it opens an excursion (an anomaly to report). */
     public boolean update(long timestampNanos, double value) {
         double s = detector.update(timestampNanos, value);
-        score = detector.warmedUp() ? s : Double.NaN;
-        return excursion.opens(s, detector.threshold(), detector.warmedUp());
+        boolean warmedUp = detector.warmedUp();
+        score = warmedUp ? s : Double.NaN;
+        return excursion.opens(s, threshold, warmedUp);
     }
 
     /** The latest score; NaN before warm-up (NaN compares false in every condition). */
@@ -44,7 +48,7 @@ public final class ScoredDetector {
     }
 
     public double threshold() {
-        return detector.threshold();
+        return threshold;
     }
 
     public String describe(double value) {
