@@ -19,7 +19,7 @@ package dev.benchwatch.engine.detect;
  * most {@code buckets} merges, once per {@code buckets} evictions.
  */
 final class BucketedWindowStats {
-    /** Buckets per window by default: 5-minute buckets in a 24 h window, 15-minute ones in 72 h. */
+    /** Buckets per window of the z-score: 5-minute buckets in its default 24 h window. */
     static final int DEFAULT_BUCKETS = 288;
 
     private final long windowNanos;
