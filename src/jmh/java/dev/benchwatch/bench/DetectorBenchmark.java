@@ -38,7 +38,10 @@ public class DetectorBenchmark {
     @Param({"true", "false"})
     public boolean detectors;
 
-    /** The kinds added when {@code detectors} is true: "all", or names joined by + ({@code -p kinds=zscore+mad}) to see one's share. */
+    /**
+     * The kinds added when {@code detectors} is true: "all", or names joined by + ({@code -p kinds=zscore+mad})
+     * to see their share.
+     */
     @Param({"all"})
     public String kinds;
 

@@ -42,7 +42,8 @@ public class DetectorKindBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        DetectorKind[] kinds = kind.equals("all") ? DetectorKind.values() : new DetectorKind[] {DetectorKind.parse(kind)};
+        DetectorKind[] kinds = kind.equals("all") ? DetectorKind.values()
+                : new DetectorKind[] {DetectorKind.parse(kind)};
         perChannel = kinds.length;
         detectors = new ScoredDetector[Workload.CHANNELS * perChannel];
         for (int c = 0; c < Workload.CHANNELS; c++) {
