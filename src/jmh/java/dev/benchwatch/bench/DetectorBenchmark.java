@@ -4,6 +4,8 @@ import dev.benchwatch.engine.Engine;
 import dev.benchwatch.engine.detect.DetectorKind;
 import dev.benchwatch.engine.ingest.IngestSource;
 import dev.benchwatch.engine.ingest.OverloadPolicy;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,6 +38,13 @@ public class DetectorBenchmark {
     @Param({"true", "false"})
     public boolean detectors;
 
+    /**
+     * The kinds added when {@code detectors} is true: "all", or names joined by + ({@code -p kinds=zscore+mad})
+     * to see their share.
+     */
+    @Param({"all"})
+    public String kinds;
+
     private Engine engine;
     private IngestSource source;
     private long eventTime = Workload.START_NANOS;
@@ -47,7 +56,7 @@ public class DetectorBenchmark {
         Workload.checkChannelIds(engine);
         if (detectors) {
             for (int c = 0; c < Workload.CHANNELS; c++) {
-                for (DetectorKind kind : DetectorKind.values()) {
+                for (DetectorKind kind : chosenKinds()) {
                     engine.addDetector(Workload.channelName(c), kind, 0);
                 }
             }
@@ -56,6 +65,13 @@ public class DetectorBenchmark {
         for (int i = 0; i < Workload.PREFILL_ROUNDS / Workload.ROUNDS; i++) {
             engine();
         }
+    }
+
+    private List<DetectorKind> chosenKinds() {
+        if (kinds.equals("all")) {
+            return List.of(DetectorKind.values());
+        }
+        return Arrays.stream(kinds.split("\\+")).map(DetectorKind::parse).toList();
     }
 
     @TearDown(Level.Trial)

@@ -1,23 +1,27 @@
 package dev.benchwatch.engine.detect;
 
-import dev.benchwatch.engine.window.SlidingStats;
-import dev.benchwatch.engine.window.Stat;
-
 /**
  * Two-sided CUSUM for level shifts and slow drift: small deviations that a z-score never flags add up. Each
- * reading is standardised against a baseline (mean and standard deviation of a preceding time window, via
- * {@link SlidingStats}); {@code S+ = max(0, S+ + z - k)} and {@code S- = max(0, S- - z - k)}; the score is the
- * larger sum, in standard deviations, and {@code h} is the threshold.
+ * reading is standardised against a baseline (mean and standard deviation of a preceding time window, in the
+ * fixed memory of {@link BucketedWindowStats}); {@code S+ = max(0, S+ + z - k)} and
+ * {@code S- = max(0, S- - z - k)}; the score is the larger sum, in standard deviations, and {@code h} is the
+ * threshold.
  *
  * <p>The sums are capped at {@code 2h}: once the baseline window has absorbed a shift the sums drain again in
  * about {@code 2h / k} readings, so one shift is one excursion rather than an alarm that never ends.
  */
 public final class CusumDetector implements Detector {
+    /**
+     * Time buckets of the baseline window: 5-minute buckets in the default 72 h baseline, the z-score's edge,
+     * so 5-minute data sees exactly its window (288 buckets would move a few NAB detections by 5 minutes).
+     */
+    static final int BASELINE_BUCKETS = 3 * BucketedWindowStats.DEFAULT_BUCKETS;
+
     private final long baselineNanos;
     private final int minReadings;
     private final double k;
     private final double h;
-    private final SlidingStats baseline = new SlidingStats(64);
+    private final BucketedWindowStats baseline;
     private double upper;
     private double lower;
 
@@ -36,15 +40,16 @@ public final class CusumDetector implements Detector {
         this.minReadings = minReadings;
         this.k = k;
         this.h = h;
+        this.baseline = new BucketedWindowStats(baselineNanos, BASELINE_BUCKETS);
     }
 
     @Override
     public double update(long timestampNanos, double value) {
-        baseline.evictUpTo(timestampNanos - baselineNanos);
+        baseline.slideTo(timestampNanos);
         double score = Double.NaN;
         if (baseline.count() >= 2) {
-            double mean = baseline.get(Stat.MEAN);
-            double z = Settings.deviations(value - mean, baseline.get(Stat.STDDEV), mean) * Math.signum(value - mean);
+            double mean = baseline.mean();
+            double z = Settings.deviations(value - mean, baseline.stddev(), mean) * Math.signum(value - mean);
             upper = Math.min(2 * h, Math.max(0, upper + z - k));
             lower = Math.min(2 * h, Math.max(0, lower - z - k));
             score = Math.max(upper, lower);
@@ -63,10 +68,15 @@ public final class CusumDetector implements Detector {
         return h;
     }
 
+    /** The baseline's statistics, for tests of its memory. */
+    BucketedWindowStats baseline() {
+        return baseline;
+    }
+
     @Override
     public String describe(double score, double value) {
         return String.format(java.util.Locale.ROOT, "level %s: cumulative deviation %.1f standard deviations from "
                 + "the %s baseline mean %.4g", upper >= lower ? "rose" : "fell", score,
-                Settings.duration(baselineNanos), baseline.get(Stat.MEAN));
+                Settings.duration(baselineNanos), baseline.mean());
     }
 }

@@ -6,6 +6,8 @@ package dev.benchwatch.engine.detect;
  * of a reading halves every {@code halfLife} of event time, so irregular sampling does not skew it.
  */
 public final class EwmaDetector implements Detector {
+    private static final double MINUS_LN_2 = -Math.log(2);
+
     private final double halfLifeNanos;
     private final int warmUp;
     private final double threshold;
@@ -13,6 +15,9 @@ public final class EwmaDetector implements Detector {
     private double variance;
     private long lastTimestamp;
     private long seen;
+    /** The weight of the last step and its time: regular sampling repeats the step, and the exp() need not be. */
+    private long lastStepNanos = -1;
+    private double lastStepWeight;
 
     /**
      * @param halfLifeNanos event time over which a reading's weight halves
@@ -40,7 +45,7 @@ public final class EwmaDetector implements Detector {
         double deviation = value - mean;
         double score = seen >= 2 ? Settings.deviations(deviation, Math.sqrt(variance), mean) : Double.NaN;
         long dt = Math.max(0, timestampNanos - lastTimestamp);
-        double alpha = 1 - Math.exp(-Math.log(2) * dt / halfLifeNanos);
+        double alpha = weightOfStep(dt);
         if (seen < warmUp) {
             // during warm-up, at least the plain running mean's weight: the first estimate is then a good one
             alpha = Math.max(alpha, 1.0 / (seen + 1));
@@ -50,6 +55,15 @@ public final class EwmaDetector implements Detector {
         lastTimestamp = Math.max(lastTimestamp, timestampNanos);
         seen++;
         return score;
+    }
+
+    /** The weight a reading {@code dt} after the previous one gets: 1 - 2^(-dt / half-life). */
+    private double weightOfStep(long dt) {
+        if (dt != lastStepNanos) {
+            lastStepNanos = dt;
+            lastStepWeight = 1 - Math.exp(MINUS_LN_2 * dt / halfLifeNanos);
+        }
+        return lastStepWeight;
     }
 
     @Override

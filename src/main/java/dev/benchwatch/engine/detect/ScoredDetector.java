@@ -8,8 +8,11 @@ public final class ScoredDetector {
     private final DetectorKind kind;
     private final long windowNanos;
     private final Detector detector;
+    /** Fixed at construction for every detector: read once here rather than through an interface call per reading. */
+    private final double threshold;
     private final ExcursionTracker excursion = new ExcursionTracker();
     private double score = Double.NaN;
+    private boolean warmedUp;
     private boolean reportsEvents;
 
     /** @param windowNanos the detector's time setting, 0 for its default ({@link DetectorKind#create(long)}) */
@@ -17,13 +20,67 @@ public final class ScoredDetector {
         this.kind = kind;
         this.windowNanos = Math.max(0, windowNanos);
         this.detector = kind.create(this.windowNanos);
+        this.threshold = detector.threshold();
     }
 
     /** Takes a reading; true when it opens an excursion (an anomaly to report). */
     public boolean update(long timestampNanos, double value) {
-        double s = detector.update(timestampNanos, value);
-        score = detector.warmedUp() ? s : Double.NaN;
-        return excursion.opens(s, detector.threshold(), detector.warmedUp());
+        double s = updateByKind(timestampNanos, value);
+        score = warmedUp ? s : Double.NaN;
+        return excursion.opens(s, threshold, warmedUp);
+    }
+
+    /**
+     * The detector's update and warm-up through its own class rather than the interface: a channel's detectors of
+     * eight kinds make every interface call here megamorphic (a dispatch stub per call, nothing inlined), while
+     * one jump on the kind leads to calls the JIT binds statically and inlines. Sets {@link #warmedUp}.
+     */
+    private double updateByKind(long t, double v) {
+        double s;
+        switch (kind) {
+            case ZSCORE -> {
+                ZScoreDetector d = (ZScoreDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case EWMA -> {
+                EwmaDetector d = (EwmaDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case MAD -> {
+                MadDetector d = (MadDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case CUSUM -> {
+                CusumDetector d = (CusumDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case FLATLINE -> {
+                FlatlineDetector d = (FlatlineDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case DROPOUT -> {
+                DropoutDetector d = (DropoutDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case SPIKE -> {
+                SpikeDetector d = (SpikeDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            case TREND -> {
+                TrendDetector d = (TrendDetector) detector;
+                s = d.update(t, v);
+                warmedUp = d.warmedUp();
+            }
+            default -> throw new IllegalStateException("no dispatch for " + kind);
+        }
+        return s;
     }
 
     /** The latest score; NaN before warm-up (NaN compares false in every condition). */
@@ -44,7 +101,7 @@ public final class ScoredDetector {
     }
 
     public double threshold() {
-        return detector.threshold();
+        return threshold;
     }
 
     public String describe(double value) {

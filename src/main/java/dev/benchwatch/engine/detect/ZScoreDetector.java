@@ -1,18 +1,16 @@
 package dev.benchwatch.engine.detect;
 
-import dev.benchwatch.engine.window.SlidingStats;
-import dev.benchwatch.engine.window.Stat;
-
 /**
  * Rolling z-score: how many standard deviations a reading lies from the mean of the readings in the preceding
  * time window. The reading is scored against the window before it joins, so a single outlier cannot dilute its
- * own score. Mean and deviation come from {@link SlidingStats} (the engine's own O(1) sliding window).
+ * own score. Mean and deviation come from {@link BucketedWindowStats}: the window in 288 time buckets, so the
+ * memory is fixed however fast the channel, and the window's edge moves a bucket (window / 288) at a time.
  */
 public final class ZScoreDetector implements Detector {
     private final long windowNanos;
     private final int minReadings;
     private final double threshold;
-    private final SlidingStats stats = new SlidingStats(64);
+    private final BucketedWindowStats stats;
 
     /**
      * @param windowNanos the look-back window
@@ -26,14 +24,16 @@ public final class ZScoreDetector implements Detector {
         this.windowNanos = windowNanos;
         this.minReadings = minReadings;
         this.threshold = threshold;
+        this.stats = new BucketedWindowStats(windowNanos, BucketedWindowStats.DEFAULT_BUCKETS);
     }
 
     @Override
     public double update(long timestampNanos, double value) {
-        stats.evictUpTo(timestampNanos - windowNanos);
+        stats.slideTo(timestampNanos);
         double score = Double.NaN;
         if (stats.count() >= 2) {
-            score = Settings.deviations(value - stats.get(Stat.MEAN), stats.get(Stat.STDDEV), stats.get(Stat.MEAN));
+            double mean = stats.mean();
+            score = Settings.deviations(value - mean, stats.stddev(), mean);
         }
         stats.add(timestampNanos, value);
         return score;
@@ -49,9 +49,14 @@ public final class ZScoreDetector implements Detector {
         return threshold;
     }
 
+    /** The window's statistics, for tests of its memory and precision. */
+    BucketedWindowStats window() {
+        return stats;
+    }
+
     @Override
     public String describe(double score, double value) {
         return String.format(java.util.Locale.ROOT, "value %.4g is %.1f standard deviations from the %s mean %.4g",
-                value, score, Settings.duration(windowNanos), stats.get(Stat.MEAN));
+                value, score, Settings.duration(windowNanos), stats.mean());
     }
 }

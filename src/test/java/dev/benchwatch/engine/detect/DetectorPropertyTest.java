@@ -48,6 +48,36 @@ class DetectorPropertyTest {
         }
     }
 
+    @Property(tries = 300)
+    void madEqualsANaiveMedianAndMadForOddAndEvenWindows(
+            @ForAll @Size(min = 1, max = 400) List<@IntRange(min = -20, max = 20) Integer> steps,
+            @ForAll @IntRange(min = 3, max = 64) int size, @ForAll @IntRange(min = 1, max = 4) int resolution) {
+        MadDetector mad = new MadDetector(size, 3);
+        List<Double> window = new ArrayList<>();
+        double level = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            level += steps.get(i) / (double) resolution; // coarse steps: many ties
+            mad.update(i, level);
+            window.add(level);
+            if (window.size() > size) {
+                window.remove(0);
+            }
+            if (window.size() >= 3) {
+                double median = median(window);
+                assertThat(mad.median()).isEqualTo(median);
+                List<Double> deviations = window.stream().map(w -> Math.abs(w - median)).toList();
+                assertThat(mad.madAround(median)).isEqualTo(median(deviations));
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
     @Property(tries = 200)
     void trendScoreIsTheLengthOfTheCurrentStrictRun(@ForAll @Size(min = 1, max = 200) List<@IntRange(min = 0, max = 3) Integer> values) {
         TrendDetector trend = new TrendDetector(5, 0);
