@@ -3,6 +3,7 @@ package dev.benchwatch.app;
 import dev.benchwatch.engine.EngineSnapshot;
 import dev.benchwatch.ui.ConsoleWindow;
 import dev.benchwatch.ui.FrameListener;
+import dev.benchwatch.ui.chart.LiveChart;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,9 @@ import javafx.animation.PauseTransition;
  * took (its other panels follow the charts' first frames), and closes the console (exit 0); or (exit 1) it
  * says that no live data reached the screen within the time limit.
  *
- * <p>"Rendered" is judged on the pulse after the one that first saw accepted readings: JavaFX renders a
- * scene after its animation timers in the same pulse, so by the next pulse the frame that drew the data is on
- * screen. The start of the process, not of the JVM, is the reference: a jpackage launcher runs the JVM inside
+ * <p>"Rendered" is judged on the pulse after the one in which a chart first painted readings: JavaFX renders
+ * a scene after its animation timers in the same pulse, so by the next pulse the frame that drew the data is
+ * on screen. The start of the process, not of the JVM, is the reference: a jpackage launcher runs the JVM inside
  * its own process, so the figure includes the launcher too.
  */
 final class SmokeRun implements FrameListener {
@@ -26,6 +27,7 @@ final class SmokeRun implements FrameListener {
     private final ConsoleWindow window;
     private final PrintWriter out;
     private long dataFrame = -1;
+    private long paintsBefore;
     private boolean dataShown;
     private long completeFrame = -1;
     private boolean done;
@@ -65,7 +67,7 @@ final class SmokeRun implements FrameListener {
         }
         long frame = window.pulse().frames();
         if (dataFrame < 0) {
-            if (snapshot.metrics().accepted() > 0) {
+            if (chartsPaintedReadings()) {
                 dataFrame = frame;
             }
             return;
@@ -89,6 +91,23 @@ final class SmokeRun implements FrameListener {
             // the listeners that follow this one should still see a consistent window
             javafx.application.Platform.runLater(() -> window.stage().close());
         }
+    }
+
+    /**
+     * Whether a chart painted in this frame with readings in it. The charts pull and paint before this
+     * listener runs, so this frame's render shows them. (Readings accepted by the engine are not enough: a
+     * chart paints only once it has been laid out and its channels plotted.)
+     */
+    private boolean chartsPaintedReadings() {
+        long painted = 0;
+        boolean readings = false;
+        for (LiveChart chart : window.charts().charts()) {
+            painted += chart.paintedFrames();
+            readings |= chart.series().stream().anyMatch(series -> !series.points().isEmpty());
+        }
+        boolean paintedNow = painted > paintsBefore;
+        paintsBefore = painted;
+        return paintedNow && readings;
     }
 
     /** Time since this process started (falls back to the JVM's start when the OS does not say). */

@@ -49,10 +49,16 @@ class ConsoleFirstFramesFxTest {
         window.pulse().add(new FrameListener() {
             @Override
             public void onFrame(EngineSnapshot snapshot, long nowNanos) {
+                if (window.pulse().frames() == 1) { // for a person to look at: the window before its panels came
+                    dev.benchwatch.ui.PngWriter.write(window.scene().snapshot(null),
+                            java.nio.file.Path.of("target/console-first-frames.png"));
+                }
                 frames.add(new double[] {window.pulse().frames(),
                         gaugesSlot().getHeight(),
                         window.scene().lookup("#deviceTable") == null ? 0 : 1,
-                        window.scene().lookup("#chart1") == null ? 0 : 1});
+                        window.scene().lookup("#chart1") == null ? 0 : 1,
+                        window.charts().charts().get(0).paintedFrames(),
+                        window.charts().charts().get(0).series().size()});
             }
         });
         window.show();
@@ -76,6 +82,8 @@ class ConsoleFirstFramesFxTest {
         assertThat(completeBeforeFirstFrame).isFalse();
         List<double[]> seen = WaitForAsyncUtils.asyncFx(() -> List.copyOf(frames)).get(5, TimeUnit.SECONDS);
         assertThat(seen).as("frames seen").hasSizeGreaterThan(3);
+        assertThat(seen.get(1)[4]).as("the first chart painted in the first frames, before any other panel came")
+                .isPositive();
         assertThat(seen.get(1)[3]).as("the charts are in the first laid-out frame").isOne();
         assertThat(seen.get(1)[2]).as("the device table is not: it follows").isZero();
         // frame 0 runs before the first layout; from frame 1 on the room kept for the gauges is what they fill

@@ -198,13 +198,18 @@ public final class ChartsPanel extends VBox implements FrameListener {
 
     @Override
     public void onFrame(EngineSnapshot snapshot, long nowNanos) {
+        List<ChannelRow> windowsBecameKnown = new ArrayList<>();
+        for (Plotted p : plotted.values()) {
+            if (p.stats() == null && p.row().windowId() != null) {
+                windowsBecameKnown.add(p.row()); // plotted before its window was known: plotted again below
+            }
+        }
+        // all in this frame, then the charts paint: one per frame held the first paint back by as many frames
+        windowsBecameKnown.forEach(this::replot);
         for (Plotted p : plotted.values()) {
             p.feed().pull();
             if (p.stats() != null) {
                 p.stats().pull(snapshot);
-            } else if (p.row().windowId() != null) {
-                replot(p.row()); // its window became known after it was first plotted
-                return;
             }
         }
         for (LiveChart chart : charts) {
