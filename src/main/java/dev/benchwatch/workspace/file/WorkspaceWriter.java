@@ -162,7 +162,7 @@ public final class WorkspaceWriter {
                 if (!m.expectedDevices().isEmpty()) {
                     o.put("expectedDevices", strings(m.expectedDevices()));
                 }
-                if (!m.decoder().equals(WorkspaceBinder.DEFAULT_MQTT_DECODER)) {
+                if (!m.decoder().equals(DeviceBinder.DEFAULT_MQTT_DECODER)) {
                     o.put("decoder", decoder(m.decoder()));
                 }
             }

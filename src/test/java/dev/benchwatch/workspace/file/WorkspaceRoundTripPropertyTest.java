@@ -211,7 +211,7 @@ class WorkspaceRoundTripPropertyTest {
                             secret == 2 ? nonBlank() : null, topics, random.nextInt(3), random.nextBoolean() ? 3 : 5,
                             random.nextBoolean(), random.nextBoolean() ? "{-2}" : nonBlank(), random.nextBoolean() ? "{-1}" : nonBlank(),
                             random.nextBoolean() ? List.of() : List.of(nonBlank(), "oven" + ident()),
-                            random.nextBoolean() ? WorkspaceBinder.DEFAULT_MQTT_DECODER : decoder(), health());
+                            random.nextBoolean() ? DeviceBinder.DEFAULT_MQTT_DECODER : decoder(), health());
                 }
                 default -> {
                     String channel = "r" + index + ident();
