@@ -80,6 +80,7 @@ public final class GaugesPanel extends FlowPane {
                 .minValue(0).maxValue(UNBOUNDED)
                 .averageVisible(false).textSize(TextSize.BIGGER).build();
         readings.setId(ID_READINGS);
+        squareCorners(readings);
         queue = numberTile(ID_QUEUE, "Queue depth", "readings", TILE_SIZE);
         drops = numberTile(ID_DROPS, "Drops", "readings", TILE_SIZE);
         errors = numberTile(ID_ERRORS, "Errors", "", TILE_SIZE);
@@ -142,6 +143,7 @@ public final class GaugesPanel extends FlowPane {
         tile.setTextSize(TextSize.BIGGER);
         tile.setId(id);
         tile.setTooltipText(title + ", budget " + scale.format(budget));
+        squareCorners(tile);
         return tile;
     }
 
@@ -150,7 +152,17 @@ public final class GaugesPanel extends FlowPane {
                 .title(title).unit(unit).decimals(0).animated(false).textSize(TextSize.BIGGER)
                 .minValue(0).maxValue(UNBOUNDED).build();
         tile.setId(id);
+        squareCorners(tile);
         return tile;
+    }
+
+    /**
+     * Square tiles: a rounded background is a path for the rasteriser every time a tile repaints, a square
+     * one a plain fill. On Prism's software pipeline (no GPU) the tiles' rounded backgrounds were a fifth of
+     * the render thread's time (docs/BENCHMARKS.md, "Console frames").
+     */
+    private static void squareCorners(Tile tile) {
+        tile.setRoundedCorners(false);
     }
 
     private static <T> void follow(ObservableValue<T> property, java.util.function.Consumer<T> apply) {
