@@ -62,12 +62,10 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
                 Thread.ofPlatform().daemon().name("logging-startup").start(org.slf4j.LoggerFactory::getILoggerFactory);
             }
             CommandLine consoleOnly = commandLine(System.getenv(), false);
-            try {
-                consoleOnly.parseArgs(args);
+            if (parses(consoleOnly, args)) {
                 return consoleOnly.execute(args);
-            } catch (CommandLine.ParameterException e) {
-                // fall through: the whole command line gives the error with its suggestions ("did you mean run?")
             }
+            // the whole command line gives the error, with its suggestions ("did you mean run?")
         }
         return commandLine().execute(args);
     }
@@ -89,8 +87,18 @@ public final class BenchwatchMain implements java.util.concurrent.Callable<Integ
         return true;
     }
 
+    private static boolean parses(CommandLine commandLine, String... args) {
+        try {
+            commandLine.parseArgs(args);
+            return true;
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
     private static boolean asksForTheVersion(String... args) {
-        return java.util.Arrays.asList(args).contains("-V") || java.util.Arrays.asList(args).contains("--version");
+        java.util.List<String> given = java.util.List.of(args);
+        return given.contains("-V") || given.contains("--version");
     }
 
     public static CommandLine commandLine() {

@@ -123,11 +123,11 @@ public final class ConsoleWindow {
         gauges = deferred.add(new DeferredPanel<>("gaugesSlot", GaugesPanel.TILE_SIZE + 2 * GaugesPanel.GAP,
                 () -> new GaugesPanel(gaugesModel), panel -> panel.setDark(theme.get() == null || theme.get().isDark())));
         devices = deferred.add(new DeferredPanel<>("devicesSlot", Region.USE_COMPUTED_SIZE,
-                () -> new DevicesPanel(devicesModel), panel -> { }));
+                () -> new DevicesPanel(devicesModel)));
         DeferredPanel<ChannelsPanel> channels = deferred.add(new DeferredPanel<>("channelsSlot",
-                Region.USE_COMPUTED_SIZE, () -> new ChannelsPanel(channelsModel, chartCount), panel -> { }));
+                Region.USE_COMPUTED_SIZE, () -> new ChannelsPanel(channelsModel, chartCount)));
         bottomTabs = deferred.add(new DeferredPanel<>("bottomTabsSlot", Region.USE_COMPUTED_SIZE,
-                () -> bottomTabs(triggersModel, triggerActions), panel -> { }));
+                () -> bottomTabs(triggersModel, triggerActions)));
 
         FrameTurns turns = new FrameTurns(); // the gauges and the tables repaint in frames of their own
         gaugesModel.takeTurnsWith(turns);

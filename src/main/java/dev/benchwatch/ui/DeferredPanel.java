@@ -17,9 +17,14 @@ public final class DeferredPanel<T extends Node> extends StackPane {
     private final Consumer<T> onBuilt;
     private T panel;
 
+    /** @param reservedHeight the height to hold while empty, or {@link Region#USE_COMPUTED_SIZE} */
+    public DeferredPanel(String id, double reservedHeight, Supplier<T> builder) {
+        this(id, reservedHeight, builder, panel -> { });
+    }
+
     /**
      * @param reservedHeight the height to hold while empty, or {@link Region#USE_COMPUTED_SIZE}
-     * @param onBuilt        what to do with the panel once it exists (bindings that need it); may be a no-op
+     * @param onBuilt        what to do with the panel once it exists (bindings that need it)
      */
     public DeferredPanel(String id, double reservedHeight, Supplier<T> builder, Consumer<T> onBuilt) {
         this.builder = builder;
