@@ -60,7 +60,9 @@ import org.HdrHistogram.Histogram;
  * {@code --channels N} (16), {@code --devices N} (10), {@code --points N} per channel (100000),
  * {@code --span S} seconds shown (default: the pre-filled points' span, so every point is in view; 10 is the
  * console's default), {@code --width W --height H} (1600 x 1000), {@code --no-windows} (no 10 s statistics
- * window per channel), {@code --quiet-prism} (no prism.verbose), {@code --strict} (exit status 2 on FAIL).
+ * window per channel), {@code --quiet-prism} (no prism.verbose), {@code --strict} (exit status 2 on FAIL), {@code --floor S}
+ * (10; 0 skips it: seconds of an empty window of the same size first, whose pulse intervals are the
+ * baseline printed beside the console's, see {@link EmptySceneFloor}).
  * Run under Xvfb: {@code xvfb-run -a -s "-screen 0 1920x1200x24" mvn -B -q -P bench validate
  * exec:exec@console-frames -Dbench.args="--duration 60"}.
  */
@@ -73,7 +75,7 @@ public final class ConsoleFrameHarness {
 
     /** The command line. */
     record Options(int durationS, int warmupS, double rate, int channels, int devices, int points, double spanS,
-                   int width, int height, boolean windows, boolean verbosePrism, boolean strict) {
+                   int width, int height, boolean windows, boolean verbosePrism, boolean strict, int floorS) {
         static Options parse(String[] args) {
             int duration = 60;
             int warmup = 5;
@@ -87,6 +89,7 @@ public final class ConsoleFrameHarness {
             boolean windows = true;
             boolean verbose = true;
             boolean strict = false;
+            int floor = 10;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -102,13 +105,14 @@ public final class ConsoleFrameHarness {
                     case "--no-windows" -> windows = false;
                     case "--quiet-prism" -> verbose = false;
                     case "--strict" -> strict = true;
+                    case "--floor" -> floor = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "' (options: --duration S "
                             + "--warmup S --rate N --channels N --devices N --points N --span S --width W --height H "
-                            + "--no-windows --quiet-prism --strict)");
+                            + "--no-windows --quiet-prism --strict --floor S)");
                 }
             }
             if (duration < 1 || warmup < 0 || !(rate > 0) || channels < 1 || devices < 1 || devices > channels
-                    || points < 1) {
+                    || points < 1 || floor < 0) {
                 throw new IllegalArgumentException("need --duration >= 1, --warmup >= 0, --rate > 0, --points >= 1 "
                         + "and 1 <= --devices <= --channels");
             }
@@ -117,7 +121,7 @@ public final class ConsoleFrameHarness {
                 span = points / perChannel;
             }
             return new Options(duration, warmup, rate, channels, devices, points, span, width, height, windows, verbose,
-                    strict);
+                    strict, floor);
         }
 
         double perChannelRate() {
@@ -165,6 +169,7 @@ public final class ConsoleFrameHarness {
         Platform.startup(up::countDown);
         up.await();
         Platform.setImplicitExit(false);
+        Histogram floor = o.floorS() == 0 ? null : emptySceneFloor(o);
         WindowLayout layout = new WindowLayout(Double.NaN, Double.NaN, o.width(), o.height(), false, Theme.DARK,
                 WindowLayout.DEFAULT.leftDivider(), WindowLayout.DEFAULT.centerDivider());
         ConsoleWindow window = onFx(() -> {
@@ -208,6 +213,11 @@ public final class ConsoleFrameHarness {
         }, 60, "every series to hold " + o.points() + " points");
         List<TimedListener> timed = onFx(() -> wrapListeners(pulse));
         String pipeline = onFx(ConsoleFrameHarness::prismPipeline);
+        FrameTimeProbe frameTimes = new FrameTimeProbe();
+        onFx(() -> {
+            frameTimes.attach(window.scene());
+            return null;
+        });
         System.out.printf(Locale.ROOT, "charts full; warming up %d s%n", o.warmupS());
         Thread.sleep(o.warmupS() * 1000L);
 
@@ -221,9 +231,11 @@ public final class ConsoleFrameHarness {
         java.util.Map<Long, Long> threadCpu0 = threadCpu(threads);
         long[] gc0 = gc();
         EngineMetrics m0 = engine.snapshotNow().metrics();
+        frameTimes.sinceLastCall();
         long wall0 = System.nanoTime();
         Thread.sleep(o.durationS() * 1000L);
         long wall = System.nanoTime() - wall0;
+        Histogram frameTime = frameTimes.sinceLastCall();
         EngineMetrics m1 = engine.snapshotNow().metrics();
         long fxCpu = threads.getThreadCpuTime(fxThread) - fxCpu0;
         long renderCpu = renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread) - renderCpu0;
@@ -265,6 +277,26 @@ public final class ConsoleFrameHarness {
                 (s1.painted() - s0.painted()) / seconds / ConsoleWindow.CHARTS));
         r.append(String.format(Locale.ROOT, "frame interval        p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, mean %.2f ms%n",
                 p50, p99, p999, max, h.getMean() / 1e6));
+        r.append(String.format(Locale.ROOT, "interval ladder       p90 %.2f, p95 %.2f, p98 %.2f, p99 %.2f, p99.5 %.2f ms; min %.2f ms%n",
+                h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(95) / 1e6, h.getValueAtPercentile(98) / 1e6,
+                p99, h.getValueAtPercentile(99.5) / 1e6, h.getMinValue() / 1e6));
+        r.append(String.format(Locale.ROOT, "frame time            p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms over %,d frames "
+                        + "(pulse start to frame rendered; %.1f%% over 16.7 ms)%n",
+                frameTime.getValueAtPercentile(50) / 1e6, frameTime.getValueAtPercentile(99) / 1e6,
+                frameTime.getValueAtPercentile(99.9) / 1e6, frameTime.getMaxValue() / 1e6, frameTime.getTotalCount(),
+                100.0 * frameTime.getCountBetweenValues(16_700_000L + 1, Long.MAX_VALUE / 4)
+                        / Math.max(1, frameTime.getTotalCount())));
+        if (floor != null) {
+            r.append(String.format(Locale.ROOT, "empty scene           p50 %.2f ms, p90 %.2f, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %.1f%% > 16.7 ms "
+                            + "(%d s before the console, same window size, simulators running: the pulse timer's floor)%n",
+                    floor.getValueAtPercentile(50) / 1e6, floor.getValueAtPercentile(90) / 1e6,
+                    floor.getValueAtPercentile(99) / 1e6, floor.getValueAtPercentile(99.9) / 1e6,
+                    floor.getMaxValue() / 1e6,
+                    100.0 * floor.getCountBetweenValues(16_700_000L + 1, Long.MAX_VALUE / 4) / Math.max(1, floor.getTotalCount()),
+                    o.floorS()));
+            r.append(String.format(Locale.ROOT, "console over floor    p99 %+.2f ms, p99.9 %+.2f ms%n",
+                    p99 - floor.getValueAtPercentile(99) / 1e6, p999 - floor.getValueAtPercentile(99.9) / 1e6));
+        }
         r.append(String.format(Locale.ROOT, "late frames           %,d intervals > 16.7 ms (%.2f%%), %,d > 33.4 ms (%.2f%%)%n",
                 over16, 100.0 * over16 / Math.max(1, h.getTotalCount()), over33,
                 100.0 * over33 / Math.max(1, h.getTotalCount())));
@@ -448,6 +480,25 @@ public final class ConsoleFrameHarness {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * The pulse intervals of an empty window of the console's size, measured for {@code --floor} seconds
+     * after a second to settle, with the simulators already producing: the baseline of the same run.
+     */
+    private static Histogram emptySceneFloor(Options o) throws Exception {
+        EmptySceneFloor floor = new EmptySceneFloor();
+        onFx(() -> {
+            floor.show(o.width(), o.height());
+            return null;
+        });
+        Thread.sleep(1000);
+        onFx(() -> {
+            floor.restart();
+            return null;
+        });
+        Thread.sleep(o.floorS() * 1000L);
+        return onFx(floor::close);
     }
 
     static <T> T onFx(Callable<T> task) throws Exception {

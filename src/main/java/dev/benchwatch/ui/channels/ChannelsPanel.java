@@ -1,5 +1,6 @@
 package dev.benchwatch.ui.channels;
 
+import dev.benchwatch.ui.LiveNumberCell;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
@@ -48,12 +49,12 @@ public final class ChannelsPanel extends VBox {
         TableColumn<ChannelRow, String> unit = new TableColumn<>("Unit");
         unit.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().unit()));
         unit.setPrefWidth(44);
-        TableColumn<ChannelRow, Number> min = number("Min", ChannelRow::minProperty, "%.3f");
-        TableColumn<ChannelRow, Number> max = number("Max", ChannelRow::maxProperty, "%.3f");
+        TableColumn<ChannelRow, ChannelRow> min = number("Min", ChannelRow::minProperty, "%.3f");
+        TableColumn<ChannelRow, ChannelRow> max = number("Max", ChannelRow::maxProperty, "%.3f");
         device.setVisible(false);
         min.setVisible(false);
         max.setVisible(false);
-        TableColumn<ChannelRow, Number> rate = number("Rate/s", ChannelRow::rateProperty, "%.0f");
+        TableColumn<ChannelRow, ChannelRow> rate = number("Rate/s", ChannelRow::rateProperty, "%.0f");
         rate.setPrefWidth(56);
         table.getColumns().addAll(java.util.List.of(show, chart, name, device,
                 number("Latest", ChannelRow::latestProperty, "%.3f"), unit, rate,
@@ -67,20 +68,10 @@ public final class ChannelsPanel extends VBox {
         return table;
     }
 
-    private static TableColumn<ChannelRow, Number> number(String title,
-                                                          Function<ChannelRow, ObservableValue<Number>> property,
-                                                          String format) {
-        TableColumn<ChannelRow, Number> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> property.apply(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Number value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null || Double.isNaN(value.doubleValue()) ? (empty ? null : "–")
-                        : String.format(format, value.doubleValue()));
-            }
-        });
-        column.getStyleClass().add("number-column");
+    private static TableColumn<ChannelRow, ChannelRow> number(String title,
+                                                              Function<ChannelRow, ObservableValue<Number>> property,
+                                                              String format) {
+        TableColumn<ChannelRow, ChannelRow> column = LiveNumberCell.column(title, property, format, "–");
         column.setPrefWidth(72);
         return column;
     }

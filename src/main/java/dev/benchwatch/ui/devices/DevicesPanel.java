@@ -1,5 +1,6 @@
 package dev.benchwatch.ui.devices;
 
+import dev.benchwatch.ui.LiveNumberCell;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -73,17 +74,8 @@ public final class DevicesPanel extends VBox {
         TableColumn<DeviceRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setCellFactory(c -> new StatusCell());
-        TableColumn<DeviceRow, Number> rate = new TableColumn<>("Rate/s");
-        rate.setCellValueFactory(c -> c.getValue().rateProperty());
-        rate.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Number value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty || value == null ? null : String.format("%,.0f", value.doubleValue()));
-            }
-        });
-        TableColumn<DeviceRow, Number> errors = new TableColumn<>("Errors");
-        errors.setCellValueFactory(c -> c.getValue().errorsProperty());
+        TableColumn<DeviceRow, DeviceRow> rate = LiveNumberCell.column("Rate/s", DeviceRow::rateProperty, "%,.0f", "–");
+        TableColumn<DeviceRow, DeviceRow> errors = LiveNumberCell.column("Errors", DeviceRow::errorsProperty, "%,.0f", "–");
         table.getColumns().addAll(java.util.List.of(name, kind, status, rate, errors));
         VBox.setVgrow(table, Priority.ALWAYS);
 
