@@ -169,7 +169,7 @@ public final class ConsoleFrameHarness {
         Platform.startup(up::countDown);
         up.await();
         Platform.setImplicitExit(false);
-        Histogram floor = o.floorS() == 0 ? null : emptySceneFloor(o);
+        Histogram floor = o.floorS() == 0 ? null : EmptySceneFloor.measure(o.width(), o.height(), o.floorS());
         WindowLayout layout = new WindowLayout(Double.NaN, Double.NaN, o.width(), o.height(), false, Theme.DARK,
                 WindowLayout.DEFAULT.leftDivider(), WindowLayout.DEFAULT.centerDivider());
         ConsoleWindow window = onFx(() -> {
@@ -431,7 +431,7 @@ public final class ConsoleFrameHarness {
     }
 
     /** The Prism pipeline class in use, e.g. com.sun.prism.sw.SWPipeline or com.sun.prism.es2.ES2Pipeline. */
-    private static String prismPipeline() {
+    static String prismPipeline() {
         String order = System.getProperty("prism.order", "(default)");
         try {
             Class<?> type = Class.forName("com.sun.prism.GraphicsPipeline");
@@ -480,25 +480,6 @@ public final class ConsoleFrameHarness {
             }
             Thread.sleep(100);
         }
-    }
-
-    /**
-     * The pulse intervals of an empty window of the console's size, measured for {@code --floor} seconds
-     * after a second to settle, with the simulators already producing: the baseline of the same run.
-     */
-    private static Histogram emptySceneFloor(Options o) throws Exception {
-        EmptySceneFloor floor = new EmptySceneFloor();
-        onFx(() -> {
-            floor.show(o.width(), o.height());
-            return null;
-        });
-        Thread.sleep(1000);
-        onFx(() -> {
-            floor.restart();
-            return null;
-        });
-        Thread.sleep(o.floorS() * 1000L);
-        return onFx(floor::close);
     }
 
     static <T> T onFx(Callable<T> task) throws Exception {
@@ -555,7 +536,7 @@ public final class ConsoleFrameHarness {
                 .toList());
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {

@@ -20,6 +20,25 @@ final class EmptySceneFloor {
     private Stage stage;
     private AnimationTimer timer;
 
+    /**
+     * Shows an empty window of {@code width} x {@code height}, lets it settle for a second, and returns its
+     * pulse intervals over the next {@code seconds}; from any thread but the JavaFX one.
+     */
+    static Histogram measure(int width, int height, int seconds) throws Exception {
+        EmptySceneFloor floor = new EmptySceneFloor();
+        ConsoleFrameHarness.onFx(() -> {
+            floor.show(width, height);
+            return null;
+        });
+        Thread.sleep(1000);
+        ConsoleFrameHarness.onFx(() -> {
+            floor.restart();
+            return null;
+        });
+        Thread.sleep(seconds * 1000L);
+        return ConsoleFrameHarness.onFx(floor::close);
+    }
+
     /** Shows the window and starts recording; on the JavaFX thread. */
     void show(int width, int height) {
         stage = new Stage();
