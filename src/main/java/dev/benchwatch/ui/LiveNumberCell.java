@@ -2,6 +2,8 @@ package dev.benchwatch.ui;
 
 import java.util.Comparator;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -26,6 +28,9 @@ import javafx.scene.text.Text;
  * moves it (by its translation) to stay right-aligned, and asks for no layout at all.
  */
 public final class LiveNumberCell<S> extends TableCell<S, S> {
+    /** Shorter ways to write a number that does not fit its column, tried in order. */
+    private static final String[] SHORTER = {"%.1f", "%.0f", "%.2e"};
+
     private final Function<S, ? extends ObservableValue<? extends Number>> property;
     private final String format;
     private final String missing;
@@ -33,6 +38,7 @@ public final class LiveNumberCell<S> extends TableCell<S, S> {
     private final ChangeListener<Number> onChange = (obs, was, now) -> show(now);
     private final WeakChangeListener<Number> weakOnChange = new WeakChangeListener<>(onChange);
     private ObservableValue<? extends Number> watched;
+    private Number shownValue;
 
     /**
      * A column of live numbers: each row's {@code property}, shown with {@code format} ({@link String#format},
@@ -90,15 +96,29 @@ public final class LiveNumberCell<S> extends TableCell<S, S> {
     }
 
     private void show(Number value) {
-        setNumberText(value == null || Double.isNaN(value.doubleValue()) ? missing
-                : String.format(format, value.doubleValue()));
+        shownValue = value;
+        if (value == null || Double.isNaN(value.doubleValue())) {
+            setNumberText(missing);
+            return;
+        }
+        double v = value.doubleValue();
+        String text = String.format(format, v);
+        double room = getWidth() - snappedLeftInset() - snappedRightInset();
+        // too wide for the column: fewer decimals, then an exponent, rather than digits cut off at the edge
+        for (int i = 0; i < SHORTER.length && room > 0 && widthOf(text) > room; i++) {
+            text = String.format(SHORTER[i], v);
+        }
+        setNumberText(text);
+    }
+
+    private double widthOf(String text) {
+        number.setText(text);
+        return number.getLayoutBounds().getWidth();
     }
 
     private void setNumberText(String shown) {
-        if (!shown.equals(number.getText())) {
-            number.setText(shown);
-            placeNumber();
-        }
+        number.setText(shown);
+        placeNumber();
     }
 
     /** The text the cell shows (its own {@code text} stays empty). */
@@ -122,16 +142,44 @@ public final class LiveNumberCell<S> extends TableCell<S, S> {
         number.setTranslateY(snapPositionY(snappedTopInset() + (getHeight() - snappedTopInset() - snappedBottomInset()) / 2));
     }
 
-    /** Only the number; no label text or graphic. */
+    /** Only the number; no label text or graphic. Lays the cell out again when its column's width changes. */
     private static final class NumberSkin extends SkinBase<LiveNumberCell<?>> {
+        private final InvalidationListener columnWidth = o -> getSkinnable().requestLayout();
+        private final WeakInvalidationListener weakColumnWidth = new WeakInvalidationListener(columnWidth);
+        private TableColumn<?, ?> column;
+
         NumberSkin(LiveNumberCell<?> cell) {
             super(cell);
             getChildren().setAll(cell.number);
+            watchColumn(cell.getTableColumn());
+            registerChangeListener(cell.tableColumnProperty(), o -> watchColumn(cell.getTableColumn()));
+        }
+
+        private void watchColumn(TableColumn<?, ?> now) {
+            if (column != null) {
+                column.widthProperty().removeListener(weakColumnWidth);
+            }
+            column = now;
+            if (column != null) {
+                column.widthProperty().addListener(weakColumnWidth);
+            }
+            getSkinnable().requestLayout();
         }
 
         @Override
+        public void dispose() {
+            watchColumn(null);
+            super.dispose();
+        }
+
+        /** A new width: the number is fitted to it again. */
+        @Override
         protected void layoutChildren(double x, double y, double w, double h) {
-            getSkinnable().placeNumber();
+            LiveNumberCell<?> cell = getSkinnable();
+            if (cell.watched != null) {
+                cell.show(cell.shownValue);
+            }
+            cell.placeNumber();
         }
 
         /** The column's width, which is what a row gives each cell (as the standard cell skin answers). */

@@ -104,6 +104,25 @@ class LiveNumberCellFxTest {
         assertThat(shown[3]).isEqualTo("true");
     }
 
+    @Test
+    void aNumberTooWideForItsColumnLosesDecimalsNotDigits() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> live.getColumns().get(0).setPrefWidth(66)).get(5, TimeUnit.SECONDS);
+        FxWait.until(() -> liveCell(1).getWidth() < 70, "the narrower column laid out");
+        Object[] shown = WaitForAsyncUtils.asyncFx(() -> {
+            rows.get(1).value().set(5_000_950.123);
+            LiveNumberCell<?> cell = liveCell(1);
+            Text number = (Text) cell.getChildrenUnmodifiable().get(0);
+            double room = cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
+            return new Object[] {cell.displayed(), number.getLayoutBounds().getWidth() <= room, cell.getWidth()};
+        }).get(5, TimeUnit.SECONDS);
+        String text = (String) shown[0];
+        assertThat(text).as("not the full %.3f form (cell " + shown[2] + " px)").isNotEqualTo("5000950.123");
+        assertThat(Double.parseDouble(text)).as(text + " still says the number")
+                .isCloseTo(5_000_950.123, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(shown[1]).as(text + " fits the column").isEqualTo(true);
+    }
+
     private LiveNumberCell<?> liveCell(int row) {
         for (Node n : live.lookupAll(".live-number-cell")) {
             if (n instanceof LiveNumberCell<?> cell && cell.getIndex() == row && !cell.isEmpty()) {

@@ -655,8 +655,8 @@ final class ChartPainter {
         long timeStep = AxisTicks.timeStep(span, (int) Math.max(2, plotWidth / X_TICK_SPACING));
         TimeAxisMode mode = chart.getTimeAxisMode();
         long origin = chart.effectiveTimeOrigin();
-        // ticks fall on round times of day (host) or round seconds since the origin (device)
-        long base = mode == TimeAxisMode.DEVICE_TIME ? origin : zoneAlignedBase(start);
+        // ticks fall on round times of day (host) or round seconds since the origin (start, device clock)
+        long base = mode == TimeAxisMode.HOST_TIME ? zoneAlignedBase(start) : origin;
         long first = base + Math.floorDiv(start - base + timeStep - 1, timeStep) * timeStep;
         tickBase = base;
         tickStep = timeStep;
@@ -681,7 +681,9 @@ final class ChartPainter {
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setFill(theme.mutedText());
         gc.setFont(Font.font(labelFont.getFamily(), 10));
-        gc.fillText(timeLabels.axisName(mode), plotLeft + plotWidth, plotTop + plotHeight + 22);
+        DeviceClock clock = chart.getDeviceClock();
+        gc.fillText(timeLabels.axisName(mode, clock == null ? null : clock.channel()), plotLeft + plotWidth,
+                plotTop + plotHeight + 22);
     }
 
     private static int[] add(int[] values, int index, int value) {

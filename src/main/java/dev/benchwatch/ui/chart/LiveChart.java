@@ -60,6 +60,7 @@ public final class LiveChart extends Region {
     private final BooleanProperty autoscale = new SimpleBooleanProperty(this, "autoscale", true);
     private final DoubleProperty yMin = new SimpleDoubleProperty(this, "yMin", 0);
     private final DoubleProperty yMax = new SimpleDoubleProperty(this, "yMax", 1);
+    private final ObjectProperty<DeviceClock> deviceClock = new SimpleObjectProperty<>(this, "deviceClock");
     private final ObjectProperty<TimeAxisMode> timeAxisMode =
             new SimpleObjectProperty<>(this, "timeAxisMode", TimeAxisMode.HOST_TIME);
     private final ObjectProperty<Long> cursorA = new SimpleObjectProperty<>(this, "cursorA");
@@ -101,6 +102,7 @@ public final class LiveChart extends Region {
         yMin.addListener(this::yRangeChanged);
         yMax.addListener(this::yRangeChanged);
         timeAxisMode.addListener(this::invalidated);
+        deviceClock.addListener(this::invalidated);
         cursorA.addListener(this::invalidated);
         cursorB.addListener(this::invalidated);
         theme.addListener(this::invalidated);
@@ -340,6 +342,19 @@ public final class LiveChart extends Region {
         timeAxisMode.set(Objects.requireNonNull(mode, "mode"));
     }
 
+    /** The board's clock the x axis counts in {@link TimeAxisMode#DEVICE_CLOCK}; null: none chosen. */
+    public ObjectProperty<DeviceClock> deviceClockProperty() {
+        return deviceClock;
+    }
+
+    public DeviceClock getDeviceClock() {
+        return deviceClock.get();
+    }
+
+    public void setDeviceClock(DeviceClock clock) {
+        deviceClock.set(clock);
+    }
+
     /** Cursor A's time (ns since the epoch), null when not placed. */
     public ObjectProperty<Long> cursorAProperty() {
         return cursorA;
@@ -401,7 +416,18 @@ public final class LiveChart extends Region {
         return viewport;
     }
 
+    /**
+     * Where the seconds modes count from: the moment the board's clock read zero in
+     * {@link TimeAxisMode#DEVICE_CLOCK} (judged at the view's end), otherwise the first point's time.
+     */
     long effectiveTimeOrigin() {
+        DeviceClock clock = deviceClock.get();
+        if (timeAxisMode.get() == TimeAxisMode.DEVICE_CLOCK && clock != null) {
+            long zero = clock.zeroAt(viewport.end());
+            if (zero != Long.MIN_VALUE) {
+                return zero;
+            }
+        }
         long origin = timeOrigin.get();
         return origin == Long.MIN_VALUE ? viewport.start() : origin;
     }

@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Text for time on the x axis and in the cursor readout: time of day in a zone for
- * {@link TimeAxisMode#HOST_TIME}, seconds since an origin for {@link TimeAxisMode#DEVICE_TIME}; the
+ * {@link TimeAxisMode#HOST_TIME}, seconds since an origin for {@link TimeAxisMode#DEVICE_TIME} and
+ * {@link TimeAxisMode#DEVICE_CLOCK} (whose origin is the moment the board's clock read zero); the
  * precision follows the tick step, so labels are as short as they can be and still differ.
  */
 public final class TimeLabels {
@@ -24,7 +25,7 @@ public final class TimeLabels {
 
     /** Label of a tick at {@code time} (ns) on an axis with ticks {@code step} ns apart. */
     public String tick(TimeAxisMode mode, long time, long step, long origin) {
-        if (mode == TimeAxisMode.DEVICE_TIME) {
+        if (mode != TimeAxisMode.HOST_TIME) {
             double seconds = (time - origin) / 1e9;
             return AxisTicks.format(seconds, AxisTicks.decimalsFor(step / 1e9));
         }
@@ -35,7 +36,7 @@ public final class TimeLabels {
 
     /** A point in time for the readout, to the millisecond (or microsecond when {@code fine}). */
     public String instant(TimeAxisMode mode, long time, long origin, boolean fine) {
-        if (mode == TimeAxisMode.DEVICE_TIME) {
+        if (mode != TimeAxisMode.HOST_TIME) {
             return AxisTicks.format((time - origin) / 1e9, fine ? 6 : 3) + " s";
         }
         return (fine ? MICROS : MILLIS).format(local(time));
@@ -61,9 +62,13 @@ public final class TimeLabels {
         return sign + AxisTicks.format(magnitude / 1e3, 1) + " µs";
     }
 
-    /** Name of the axis, shown under its right end. */
-    public String axisName(TimeAxisMode mode) {
-        return mode == TimeAxisMode.DEVICE_TIME ? "s since start" : "time of day (" + zone.getId() + ")";
+    /** Name of the axis, shown under its right end ({@code clock}: the device clock's channel, or null). */
+    public String axisName(TimeAxisMode mode, String clock) {
+        return switch (mode) {
+            case DEVICE_TIME -> "s since start";
+            case DEVICE_CLOCK -> "s on " + (clock == null ? "the device" : clock) + "'s clock";
+            case HOST_TIME -> "time of day (" + zone.getId() + ")";
+        };
     }
 
     /** Epoch ns of the local midnight that starts the day of {@code time}. */

@@ -7,6 +7,7 @@ import dev.benchwatch.ui.FrameListener;
 import dev.benchwatch.ui.channels.ChannelRow;
 import dev.benchwatch.ui.chart.ChartSeries;
 import dev.benchwatch.ui.chart.ChartTheme;
+import dev.benchwatch.ui.chart.DeviceClock;
 import dev.benchwatch.ui.chart.HistoryFeed;
 import dev.benchwatch.ui.chart.LiveChart;
 import dev.benchwatch.ui.chart.SeriesBuffer;
@@ -40,6 +41,25 @@ public final class ChartsPanel extends VBox implements FrameListener {
     /** Points a chart keeps per series: minutes of a fast channel, hours of a slow one. */
     public static final int POINTS_PER_SERIES = 1 << 20;
     private static final int STATS_POINTS = 1 << 16;
+    private static final int CLOCK_POINTS = 1 << 16;
+
+    /**
+     * What the x axis counts: time of day, seconds since start, or seconds on a board's clock (a channel
+     * with a time unit, {@code clock} not null).
+     */
+    public record TimeAxisChoice(TimeAxisMode mode, ChannelRow clock) {
+        static final TimeAxisChoice TIME_OF_DAY = new TimeAxisChoice(TimeAxisMode.HOST_TIME, null);
+        static final TimeAxisChoice SINCE_START = new TimeAxisChoice(TimeAxisMode.DEVICE_TIME, null);
+
+        @Override
+        public String toString() {
+            return switch (mode) {
+                case HOST_TIME -> "time of day";
+                case DEVICE_TIME -> "seconds since start";
+                case DEVICE_CLOCK -> "device clock: " + clock.name();
+            };
+        }
+    }
 
     /** A channel drawn on a chart, and the feeds that fill it. */
     private record Plotted(ChannelRow row, int chart, ChartSeries series, HistoryFeed feed, WindowStatsFeed stats) {
@@ -50,6 +70,8 @@ public final class ChartsPanel extends VBox implements FrameListener {
     private final Map<Integer, Plotted> plotted = new HashMap<>();
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final CheckBox autoscale;
+    private final ComboBox<TimeAxisChoice> axis = new ComboBox<>();
+    private HistoryFeed clockFeed;
     private int colours;
 
     public ChartsPanel(Engine engine, ObservableList<ChannelRow> channels, int chartCount) {
@@ -66,21 +88,10 @@ public final class ChartsPanel extends VBox implements FrameListener {
         autoscale = new CheckBox("Autoscale");
         autoscale.setId("autoscale");
         autoscale.setSelected(true);
-        ComboBox<TimeAxisMode> axis = new ComboBox<>();
         axis.setId("timeAxis");
-        axis.getItems().addAll(TimeAxisMode.values());
-        axis.setValue(TimeAxisMode.HOST_TIME);
-        axis.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(TimeAxisMode mode) {
-                return mode == null ? "" : mode == TimeAxisMode.HOST_TIME ? "time of day" : "seconds since start";
-            }
-
-            @Override
-            public TimeAxisMode fromString(String text) {
-                return text.startsWith("time") ? TimeAxisMode.HOST_TIME : TimeAxisMode.DEVICE_TIME;
-            }
-        });
+        axis.getItems().addAll(TimeAxisChoice.TIME_OF_DAY, TimeAxisChoice.SINCE_START);
+        axis.setValue(TimeAxisChoice.TIME_OF_DAY);
+        axis.valueProperty().addListener((o, was, now) -> chooseTimeAxis(now));
         Label hint = new Label("wheel: zoom · drag: pan · double-click: live · shift/ctrl-click: cursors A/B · right-click: y range");
         hint.getStyleClass().add("hint");
         HBox toolbar = new HBox(8, pause, reset, autoscale, new Label("Time:"), axis, hint);
@@ -92,7 +103,6 @@ public final class ChartsPanel extends VBox implements FrameListener {
             chart.setId("chart" + (i + 1));
             chart.pausedProperty().bindBidirectional(paused);
             chart.autoscaleProperty().bind(autoscale.selectedProperty());
-            chart.timeAxisModeProperty().bind(axis.valueProperty());
             chart.setMinHeight(160);
             chart.setOnContextMenuRequested(e -> yRangeMenu(chart).show(chart, e.getScreenX(), e.getScreenY()));
             VBox.setVgrow(chart, Priority.ALWAYS);
@@ -162,7 +172,38 @@ public final class ChartsPanel extends VBox implements FrameListener {
         charts.forEach(c -> c.setTheme(theme));
     }
 
+    /** The x axis's choice (the {@code #timeAxis} box). */
+    public ComboBox<TimeAxisChoice> timeAxis() {
+        return axis;
+    }
+
+    /** Every chart counts time the chosen way; a device clock's readings follow the engine from now on. */
+    private void chooseTimeAxis(TimeAxisChoice choice) {
+        clockFeed = null;
+        DeviceClock clock = null;
+        if (choice != null && choice.clock() != null) {
+            ChannelRow row = choice.clock();
+            try {
+                SeriesBuffer readings = new SeriesBuffer(CLOCK_POINTS);
+                clock = new DeviceClock(row.name(), DeviceClock.nanosPerUnit(row.unit()), readings);
+                clockFeed = new HistoryFeed(engine.history(row.name()), readings);
+                clockFeed.pull();
+            } catch (IllegalArgumentException e) {
+                clock = null; // the channel went away
+            }
+        }
+        TimeAxisMode mode = choice == null || (choice.clock() != null && clock == null) ? TimeAxisMode.HOST_TIME
+                : choice.mode();
+        for (LiveChart chart : charts) {
+            chart.setDeviceClock(clock);
+            chart.setTimeAxisMode(mode);
+        }
+    }
+
     private void watch(ChannelRow row) {
+        if (!Double.isNaN(DeviceClock.nanosPerUnit(row.unit()))) {
+            axis.getItems().add(new TimeAxisChoice(TimeAxisMode.DEVICE_CLOCK, row)); // a channel in s, ms, us or ns
+        }
         row.onChartProperty().addListener((o, was, on) -> replot(row));
         row.chartProperty().addListener((o, was, now) -> replot(row));
         replot(row);
@@ -206,6 +247,9 @@ public final class ChartsPanel extends VBox implements FrameListener {
         }
         // all in this frame, then the charts paint: one per frame held the first paint back by as many frames
         windowsBecameKnown.forEach(this::replot);
+        if (clockFeed != null) {
+            clockFeed.pull();
+        }
         for (Plotted p : plotted.values()) {
             p.feed().pull();
             if (p.stats() != null) {

@@ -204,6 +204,29 @@ class LiveChartFxTest {
         awaitFrames(1);
         assertThat(onFx(chart::readout).row("time")).containsExactly("time", "2.250 s", "2.758 s", "507.50 ms");
 
+        // the board's own clock, in ms: 5,000 s at T0, then it jumps 0.5 s ahead at T0 + 9 s
+        SeriesBuffer boardMs = new SeriesBuffer(1024);
+        for (int i = 0; i <= 10; i++) {
+            boardMs.append(T0 + i * 1_000 * MS, 5_000_000 + i * 1_000 + (i >= 9 ? 500 : 0));
+        }
+        onFx(() -> {
+            chart.setDeviceClock(new DeviceClock("board.t", DeviceClock.nanosPerUnit("ms"), boardMs));
+            chart.setTimeAxisMode(TimeAxisMode.DEVICE_CLOCK);
+            return null;
+        });
+        awaitFrames(1);
+        // judged by the clock's latest reading at the view's end (T0 + 9.999 s: the one at T0 + 9 s, 5,009.5 s),
+        // cursor A at T0 + 2.25 s reads 5,002.75 s on the board's clock
+        String[] time = onFx(chart::readout).row("time");
+        assertThat(time[1]).isEqualTo("5002.750 s");
+        assertThat(Double.parseDouble(time[2].replace(" s", ""))).isCloseTo(5003.2575, org.assertj.core.data.Offset.offset(0.0011));
+        assertThat(time[3]).isEqualTo("507.50 ms");
+        onFx(() -> {
+            chart.setTimeAxisMode(TimeAxisMode.HOST_TIME);
+            chart.setDeviceClock(null);
+            return null;
+        });
+
         // Shift+click places cursor A where the person clicked
         double[] plot = onFx(chart::plotArea);
         double x = plot[0] + plot[2] / 2;
