@@ -25,7 +25,8 @@ import javafx.scene.text.Text;
  * every visible row again and applies CSS to each cell, 7-12 ms on the JavaFX thread per update of the
  * channels table. This cell's column hands it the row itself, which never changes; the cell listens to the
  * row's number and draws it with a {@link Text} that no parent lays out, so a new value changes that text,
- * moves it (by its translation) to stay right-aligned, and asks for no layout at all.
+ * moves it (by its translation) to stay right-aligned, and asks for no layout at all. A number too wide
+ * for its column is written shorter (fewer decimals, then an exponent) rather than cut.
  */
 public final class LiveNumberCell<S> extends TableCell<S, S> {
     /** Shorter ways to write a number that does not fit its column, tried in order. */
