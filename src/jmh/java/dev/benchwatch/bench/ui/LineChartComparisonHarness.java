@@ -25,7 +25,9 @@ import org.HdrHistogram.Histogram;
  * counts, tried in order until one is over the budget), {@code --factor F} (100; the LiveChart is then also
  * measured at 10 times that, to show the headroom), {@code --rate R} (2500),
  * {@code --seconds S} (8) measured after {@code --warmup S} (2) per step, {@code --width W --height H}
- * (1200 x 600), {@code --floor S} (10; 0 skips it). Needs a display: {@code xvfb-run -a -s "-screen 0
+ * (1200 x 600), {@code --floor S} (10; 0 skips it), {@code --chartfx true|false} (true: ChartFX's {@code XYChart},
+ * {@link ChartFxFeed}, is then measured at the LineChart's over-budget count and at {@code --factor} times it, for
+ * comparison only: it does not change the verdict). Needs a display: {@code xvfb-run -a -s "-screen 0
  * 1920x1200x24" mvn -B -q -P bench validate exec:exec@linechart}.
  */
 public final class LineChartComparisonHarness {
@@ -33,7 +35,7 @@ public final class LineChartComparisonHarness {
     }
 
     record Options(List<Integer> ladder, int factor, double rate, int seconds, int warmup, int width, int height,
-                   int floor) {
+                   int floor, boolean chartfx) {
         static Options parse(String[] args) {
             List<Integer> ladder = List.of(100, 250, 500, 1000, 2000, 4000, 8000, 16000, 32000, 64000);
             int factor = 100;
@@ -43,6 +45,7 @@ public final class LineChartComparisonHarness {
             int width = 1200;
             int height = 600;
             int floor = 10;
+            boolean chartfx = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--ladder" -> {
@@ -59,15 +62,22 @@ public final class LineChartComparisonHarness {
                     case "--width" -> width = Integer.parseInt(args[++i]);
                     case "--height" -> height = Integer.parseInt(args[++i]);
                     case "--floor" -> floor = Integer.parseInt(args[++i]);
+                    case "--chartfx" -> {
+                        String v = args[++i];
+                        if (!v.equals("true") && !v.equals("false")) {
+                            throw new IllegalArgumentException("--chartfx takes true or false, not '" + v + "'");
+                        }
+                        chartfx = Boolean.parseBoolean(v);
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (options: --ladder "
-                            + "N,N,... --factor F --rate R --seconds S --warmup S --width W --height H --floor S)");
+                            + "N,N,... --factor F --rate R --seconds S --warmup S --width W --height H --floor S --chartfx true|false)");
                 }
             }
             if (ladder.isEmpty() || factor < 1 || !(rate > 0) || seconds < 1 || warmup < 0 || floor < 0) {
                 throw new IllegalArgumentException("need a ladder, --factor >= 1, --rate > 0, --seconds >= 1, "
                         + "--warmup >= 0, --floor >= 0");
             }
-            return new Options(ladder, factor, rate, seconds, warmup, width, height, floor);
+            return new Options(ladder, factor, rate, seconds, warmup, width, height, floor, chartfx);
         }
     }
 
@@ -100,6 +110,9 @@ public final class LineChartComparisonHarness {
         // both charts' code compiled before anything is measured: otherwise the first step pays for the JIT
         ChartFrames.measure("LineChart", 1000, new StockLineChartFeed(1000, o.rate()), o.width(), o.height(), 5, 1);
         ChartFrames.measure("LiveChart", 100_000, new LiveChartFeed(100_000, o.rate()), o.width(), o.height(), 5, 1);
+        if (o.chartfx()) {
+            ChartFrames.measure("ChartFX", 100_000, new ChartFxFeed(100_000, o.rate()), o.width(), o.height(), 5, 1);
+        }
         System.out.println("warmed up: 6 s of each chart, not counted");
 
         Integer over = null;
@@ -127,6 +140,17 @@ public final class LineChartComparisonHarness {
                 ChartFrames.Result headroom = ChartFrames.measure("LiveChart", (int) more,
                         new LiveChartFeed((int) more, o.rate()), o.width(), o.height(), o.warmup(), o.seconds());
                 System.out.println(headroom.line());
+            }
+            if (o.chartfx()) {
+                // for comparison only: the verdict below stays the LiveChart's
+                ChartFrames.Result same = ChartFrames.measure("ChartFX", over, new ChartFxFeed(over, o.rate()),
+                        o.width(), o.height(), o.warmup(), o.seconds());
+                System.out.println(same.line());
+                ChartFrames.Result fx = ChartFrames.measure("ChartFX", ours, new ChartFxFeed(ours, o.rate()),
+                        o.width(), o.height(), o.warmup(), o.seconds());
+                System.out.println(fx.line());
+                System.out.printf(Locale.ROOT, "ChartFX at %dx the LineChart's count (%,d points): %s (not part of the verdict)%n",
+                        o.factor(), ours, fx.holdsBudget() ? "holds the budget" : "does not hold the budget");
             }
             System.out.printf(Locale.ROOT, "LineChart over the budget at %,d points; LiveChart at %dx that (%,d points): %s%n",
                     over, o.factor(), ours, pass ? "holds it: PASS" : "does not hold it: FAIL");
