@@ -106,6 +106,47 @@ public final class DeviceBench implements AutoCloseable {
         listeners.forEach(l -> l.accept(device));
     }
 
+    /**
+     * Puts a device built by {@code factory} in the place of the device {@code name} (new settings for the
+     * same board) and connects it. When that fails, the old device is put back as it was (connected if it
+     * was) and the failure is thrown; either way the channels and history stay in the engine.
+     *
+     * @throws IllegalArgumentException when there is no device {@code name}, or the new device's name is
+     *                                  another device's
+     * @throws RuntimeException         whatever connecting the new device threw (e.g. its channel is another
+     *                                  device's in the engine)
+     */
+    public synchronized Attached replaceAndConnect(String name, String kind,
+                                                   java.util.function.Supplier<DeviceAdapter> factory) {
+        Attached old = require(name);
+        Attached device = new Attached(kind, factory);
+        if (!device.name().equals(name) && find(device.name()).isPresent()) {
+            device.current.close();
+            throw new IllegalArgumentException("a device named '" + device.name() + "' is already on the bench");
+        }
+        boolean wasStarted = old.started;
+        disconnect(name);
+        swap(old, device);
+        try {
+            connect(device.name());
+            return device;
+        } catch (RuntimeException e) {
+            device.current.close();
+            device.started = false;
+            swap(device, old);
+            if (wasStarted) {
+                connect(name);
+            }
+            throw e;
+        }
+    }
+
+    private void swap(Attached out, Attached in) {
+        devices.set(devices.indexOf(out), in);
+        listeners.forEach(l -> l.accept(out));
+        listeners.forEach(l -> l.accept(in));
+    }
+
     /** Disconnects and forgets the device. */
     public synchronized void remove(String name) {
         Attached device = require(name);

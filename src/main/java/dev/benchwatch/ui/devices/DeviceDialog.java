@@ -18,14 +18,24 @@ import javafx.stage.Window;
  */
 final class DeviceDialog extends Dialog<ButtonType> {
     static final ButtonType ADD = new ButtonType("Add and connect", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType APPLY = new ButtonType("Apply and reconnect", ButtonBar.ButtonData.OK_DONE);
 
     private final Label error = new Label();
 
     /** @param add adds the device; returns false (after setting its own message) when that failed */
     DeviceDialog(Window owner, DeviceForm form, Predicate<Supplier<DeviceAdapter>> add,
                  javafx.beans.value.ObservableStringValue addFailure) {
+        this(owner, form, ADD, add, addFailure);
+    }
+
+    /**
+     * @param action {@link #ADD} for a new device, {@link #APPLY} for new settings of one on the bench
+     * @param add    adds (or replaces) the device; returns false (after setting its own message) when that failed
+     */
+    DeviceDialog(Window owner, DeviceForm form, ButtonType action, Predicate<Supplier<DeviceAdapter>> add,
+                 javafx.beans.value.ObservableStringValue addFailure) {
         initOwner(owner);
-        setTitle(form.title());
+        setTitle(action == APPLY ? form.title() + ": settings" : form.title());
         setHeaderText(null);
         error.setId("deviceFormError");
         error.getStyleClass().add("form-error");
@@ -36,10 +46,10 @@ final class DeviceDialog extends Dialog<ButtonType> {
         VBox content = new VBox(10, form.view(), error);
         content.getStyleClass().add("device-form");
         getDialogPane().setContent(content);
-        getDialogPane().getButtonTypes().addAll(ADD, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(action, ButtonType.CANCEL);
         getDialogPane().getStyleClass().add("device-dialog");
-        Button addButton = (Button) getDialogPane().lookupButton(ADD);
-        addButton.setId("deviceFormAdd");
+        Button addButton = (Button) getDialogPane().lookupButton(action);
+        addButton.setId(action == APPLY ? "deviceFormApply" : "deviceFormAdd");
         addButton.addEventFilter(ActionEvent.ACTION, event -> {
             try {
                 if (!add.test(form.adapter())) {

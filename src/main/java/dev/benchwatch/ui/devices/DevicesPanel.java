@@ -24,6 +24,9 @@ public final class DevicesPanel extends VBox {
         return model;
     }
     private final TableView<DeviceRow> table = new TableView<>();
+    /** The form each device added here was made with, by device name: its settings, to change them later. */
+    private final javafx.collections.ObservableMap<String, DeviceForm> forms =
+            javafx.collections.FXCollections.observableHashMap();
     private int simulators;
 
     public DevicesPanel(DevicesViewModel model) {
@@ -57,11 +60,22 @@ public final class DevicesPanel extends VBox {
         disconnect.setOnAction(e -> selected(model::disconnect));
         Button remove = new Button("Remove");
         remove.setId("removeDevice");
-        remove.setOnAction(e -> selected(model::remove));
+        remove.setOnAction(e -> selected(name -> {
+            model.remove(name);
+            forms.remove(name);
+        }));
+        // new settings for a device added here (a workspace file's devices change in the file)
+        Button settings = new Button("Settings…");
+        settings.setId("deviceSettings");
+        settings.setOnAction(e -> selected(this::openSettings));
         for (Button b : new Button[] {connect, disconnect, remove}) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
-        HBox buttons = new HBox(6, add, connect, disconnect, remove);
+        settings.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            DeviceRow row = table.getSelectionModel().getSelectedItem();
+            return row == null || !forms.containsKey(row.name());
+        }, table.getSelectionModel().selectedItemProperty(), forms));
+        HBox buttons = new HBox(6, add, connect, disconnect, remove, settings);
 
         table.setId("deviceTable");
         table.setItems(model.rows());
@@ -123,8 +137,34 @@ public final class DevicesPanel extends VBox {
     }
 
     private DeviceDialog open(DeviceForm form) {
-        DeviceDialog dialog = new DeviceDialog(getScene() == null ? null : getScene().getWindow(), form,
-                adapter -> model.addAndConnect(form.kind(), adapter), model.lastMessageProperty());
+        return show(new DeviceDialog(getScene() == null ? null : getScene().getWindow(), form, DeviceDialog.ADD,
+                adapter -> {
+                    String name = model.addAndConnect(form.kind(), adapter);
+                    if (name != null) {
+                        forms.put(name, form);
+                    }
+                    return name != null;
+                }, model.lastMessageProperty()));
+    }
+
+    /** The device's form again, as it was filled in; applying it puts a device with the new settings in its place. */
+    private void openSettings(String name) {
+        DeviceForm form = forms.get(name);
+        if (form == null) {
+            return;
+        }
+        show(new DeviceDialog(getScene() == null ? null : getScene().getWindow(), form, DeviceDialog.APPLY,
+                adapter -> {
+                    String now = model.replace(name, form.kind(), adapter);
+                    if (now != null) {
+                        forms.remove(name);
+                        forms.put(now, form);
+                    }
+                    return now != null;
+                }, model.lastMessageProperty()));
+    }
+
+    private DeviceDialog show(DeviceDialog dialog) {
         if (getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
         }

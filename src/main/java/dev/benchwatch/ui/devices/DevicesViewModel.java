@@ -92,16 +92,32 @@ public final class DevicesViewModel implements FrameListener {
         byName.keySet().retainAll(present);
     }
 
-    /** Adds a device and connects it; the message says what happened. Returns false on failure. */
-    public boolean addAndConnect(String kind, Supplier<DeviceAdapter> factory) {
+    /** Adds a device and connects it; the message says what happened. Returns its name, or null on failure. */
+    public String addAndConnect(String kind, Supplier<DeviceAdapter> factory) {
         try {
             DeviceBench.Attached device = bench.add(kind, factory);
             bench.connect(device.name());
             lastMessage.set("added " + kind + " '" + device.name() + "'");
-            return true;
+            return device.name();
         } catch (RuntimeException e) {
             lastMessage.set("could not add the device: " + e.getMessage());
-            return false;
+            return null;
+        }
+    }
+
+    /**
+     * New settings for the device {@code name}: the device {@code factory} builds takes its place and
+     * connects. Returns the device's name (it may have changed), or null when that failed (the message
+     * says why, and the old device is back as it was).
+     */
+    public String replace(String name, String kind, Supplier<DeviceAdapter> factory) {
+        try {
+            DeviceBench.Attached device = bench.replaceAndConnect(name, kind, factory);
+            lastMessage.set("applied new settings to " + kind + " '" + device.name() + "'");
+            return device.name();
+        } catch (RuntimeException e) {
+            lastMessage.set("could not apply the settings: " + e.getMessage());
+            return null;
         }
     }
 
