@@ -59,11 +59,11 @@ final class ChartFxFeed implements ChartFrames.Feed {
         data = new CircularDoubleErrorDataSet("signal", points);
         double[] px = new double[points];
         double[] py = new double[points];
-        for (int i = points; i > 0; i--) {
-            long t = origin - (long) (i * signal.periodNanos());
-            px[points - i] = seconds(t);
-            py[points - i] = signal.valueAt(t);
-        }
+        int[] n = {0};
+        signal.history(points, origin, (t, v) -> {
+            px[n[0]] = seconds(t);
+            py[n[0]++] = v;
+        });
         double[] pe = new double[points];
         data.add(px, py, pe, pe);
         renderer.getDatasets().add(data);

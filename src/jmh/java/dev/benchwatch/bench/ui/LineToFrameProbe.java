@@ -1,11 +1,9 @@
 package dev.benchwatch.bench.ui;
 
-import com.sun.javafx.perf.PerformanceTracker;
-import dev.benchwatch.ui.chart.ChartSeries;
-import java.util.ArrayDeque;
 import dev.benchwatch.engine.EngineSnapshot;
 import dev.benchwatch.ui.ConsolePulse;
 import dev.benchwatch.ui.FrameListener;
+import dev.benchwatch.ui.chart.ChartSeries;
 import javafx.scene.Scene;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -13,9 +11,9 @@ import org.HdrHistogram.Recorder;
 /**
  * Times each line a board writes, from the write to the rendered frame whose chart shows it. The board
  * writes its line number as the value ({@link #written} keeps each write's time); once per pulse, after
- * the console's pulse has fed and painted the charts (the probe is the pulse's last listener), it reads the newest value the chart
- * series holds: every line up to it is on screen in this frame. When Prism reports that frame rendered
- * (JavaFX's scene tracker, as in {@link FrameTimeProbe}), each of those lines gets its latency.
+ * the console's pulse has fed and painted the charts (the probe is the pulse's last listener), it reads the
+ * newest value the chart series holds: every line up to it is on screen in this frame. When Prism reports that frame rendered
+ * ({@link RenderedFrames}), each of those lines gets its latency.
  */
 final class LineToFrameProbe {
     private final long[] written;
@@ -25,12 +23,10 @@ final class LineToFrameProbe {
     private final Recorder latencies = new Recorder(10_000_000_000L, 3);
     private final Recorder toArrival = new Recorder(10_000_000_000L, 3);
     private long seenSequence = -1;
-    private final ArrayDeque<long[]> shownByFrame = new ArrayDeque<>();
+    private final RenderedFrames<long[]> frames = new RenderedFrames<>(this::takePending, this::frameRendered);
     private long shownUpTo = -1;
     private long[] pending;
     private ConsolePulse pulse;
-    private PerformanceTracker tracker;
-    private volatile long rendered;
 
     /**
      * @param written      each line's write time (System.nanoTime), indexed by the line's number; 0 = not yet
@@ -51,9 +47,7 @@ final class LineToFrameProbe {
     void attach(Scene scene, ConsolePulse pulse) {
         this.pulse = pulse;
         pulse.add(listener);
-        tracker = PerformanceTracker.getSceneTracker(scene);
-        tracker.setOnPulse(this::pulsed);
-        tracker.setOnRenderedFrameTask(this::frameRendered);
+        frames.attach(scene);
     }
 
     private final FrameListener listener = new FrameListener() {
@@ -78,26 +72,14 @@ final class LineToFrameProbe {
         }
     };
 
-    private void pulsed() {
-        synchronized (shownByFrame) {
-            // as in FrameTimeProbe: at most the previous pulse's frame can still be rendering
-            while (shownByFrame.size() > 1) {
-                shownByFrame.removeFirst();
-            }
-            shownByFrame.addLast(pending == null ? new long[0] : pending);
-            pending = null;
-        }
+    /** The lines this pulse put on screen, {first, last}, or null. */
+    private long[] takePending() {
+        long[] lines = pending;
+        pending = null;
+        return lines;
     }
 
-    private void frameRendered() {
-        long now = System.nanoTime();
-        long[] lines;
-        synchronized (shownByFrame) {
-            lines = shownByFrame.pollFirst();
-        }
-        if (lines == null || lines.length == 0) {
-            return;
-        }
+    private void frameRendered(long[] lines, long now) {
         for (long line = Math.max(0, lines[0]); line <= lines[1] && line < written.length; line++) {
             long at = written[(int) line];
             if (at != 0) {
@@ -106,14 +88,8 @@ final class LineToFrameProbe {
                 if (arrival != 0 && writtenEpoch[(int) line] != 0) {
                     toArrival.recordValue(Math.min(Math.max(0, arrival - writtenEpoch[(int) line]), 10_000_000_000L));
                 }
-                rendered++;
             }
         }
-    }
-
-    /** Lines timed so far. */
-    long rendered() {
-        return rendered;
     }
 
     /** The latencies since the last call (the first call starts the measurement). */
@@ -129,7 +105,6 @@ final class LineToFrameProbe {
     /** Stops probing; on the JavaFX thread. */
     void detach() {
         pulse.remove(listener);
-        tracker.setOnPulse(null);
-        tracker.setOnRenderedFrameTask(null);
+        frames.detach();
     }
 }

@@ -31,10 +31,7 @@ final class LiveChartFeed implements ChartFrames.Feed {
         chart = new LiveChart();
         ChartSeries series = chart.addSeries("signal", ChartTheme.seriesColor(0), points);
         buffer = series.points();
-        for (int i = points; i > 0; i--) {
-            long t = origin - (long) (i * signal.periodNanos());
-            buffer.append(t, signal.valueAt(t));
-        }
+        signal.history(points, origin, buffer::append);
         chart.setDefaultSpan((long) (points / rate * 1e9));
         return chart;
     }

@@ -36,10 +36,7 @@ final class StockLineChartFeed implements ChartFrames.Feed {
         chart.setLegendVisible(false);
         series = new XYChart.Series<>();
         List<XYChart.Data<Number, Number>> prefill = new ArrayList<>(points);
-        for (int i = points; i > 0; i--) {
-            long t = origin - (long) (i * signal.periodNanos());
-            prefill.add(new XYChart.Data<>(seconds(t), signal.valueAt(t)));
-        }
+        signal.history(points, origin, (t, v) -> prefill.add(new XYChart.Data<>(seconds(t), v)));
         series.getData().setAll(prefill);
         chart.getData().add(series);
         return chart;

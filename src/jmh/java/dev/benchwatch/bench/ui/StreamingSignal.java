@@ -17,8 +17,17 @@ final class StreamingSignal {
         this.next = startNanos + (long) periodNanos;
     }
 
-    double periodNanos() {
-        return periodNanos;
+    /** Takes one point. */
+    interface Point {
+        void at(long timeNanos, double value);
+    }
+
+    /** The {@code points} points before {@code startNanos}, oldest first: what a chart holds before it goes live. */
+    void history(int points, long startNanos, Point point) {
+        for (int i = points; i > 0; i--) {
+            long t = startNanos - (long) (i * periodNanos);
+            point.at(t, valueAt(t));
+        }
     }
 
     /** The value at {@code timeNanos}. */
