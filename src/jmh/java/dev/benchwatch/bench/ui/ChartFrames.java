@@ -6,6 +6,7 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.HdrHistogram.Histogram;
 
@@ -66,7 +67,8 @@ final class ChartFrames {
             fxThread[0] = Thread.currentThread().threadId();
             Stage s = new Stage();
             s.setTitle(chart + ", " + points + " points");
-            s.setScene(new Scene(feed.node(), width, height));
+            // in a plain pane (no background), which FrameTimeProbe needs as the scene's root
+            s.setScene(new Scene(new StackPane(feed.node()), width, height));
             driver[0] = new AnimationTimer() {
                 private long last;
 

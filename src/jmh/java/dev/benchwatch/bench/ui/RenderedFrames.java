@@ -5,6 +5,9 @@ import java.util.LinkedList;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 /**
  * Pairs each scene pulse with the moment Prism has rendered the frame it made, through JavaFX's own scene
@@ -13,18 +16,23 @@ import javafx.scene.Scene;
  * runs on the render thread when a frame is done.
  *
  * <p>A pulse's render can end after the next pulse began (the next pulse waits for it only before copying
- * its state), so what each pulse noted waits in a queue and each rendered frame takes the oldest. At most
- * one frame can still be rendering when a pulse begins, so anything older never rendered and is dropped; a
- * pulse that renders nothing while the next one does gives that frame the older note, which errs on the slow
- * side.
+ * its state), so what each pulse noted waits in a queue and each rendered frame takes the oldest. That holds
+ * only if every pulse renders: one pulse that rendered nothing would leave its note in the queue, and every
+ * later frame would take the note of the pulse before its own, one period too early, for the rest of the
+ * run. So each pulse also changes a 1 x 1 marker in the scene's corner (its fill, between two invisible
+ * values): every pulse has something to render. At most one frame can still be rendering when a pulse
+ * begins, so an older note never rendered and is dropped.
  *
  * @param <T> what a pulse notes (taken on the JavaFX thread) and its frame gets back (on the render thread)
  */
 final class RenderedFrames<T> {
     /** A pulse that noted nothing still takes its place (null), hence a list that holds nulls. */
     private final LinkedList<T> noted = new LinkedList<>();
+    /** The marker's other fill: a change to render, not to see. */
+    private static final Color MARKED = Color.rgb(0, 0, 0, 0.004);
     private final Supplier<T> atPulse;
     private final BiConsumer<T, Long> whenRendered;
+    private final Rectangle marker = new Rectangle(1, 1, Color.TRANSPARENT);
     private PerformanceTracker tracker;
 
     /**
@@ -36,14 +44,21 @@ final class RenderedFrames<T> {
         this.whenRendered = whenRendered;
     }
 
-    /** Starts pairing the scene's pulses and frames; on the JavaFX thread. */
+    /** Starts pairing the scene's pulses and frames; the scene's root must be a {@link Pane}; on the JavaFX thread. */
     void attach(Scene scene) {
+        if (!(scene.getRoot() instanceof Pane root)) {
+            throw new IllegalArgumentException("the scene's root must be a Pane to hold the frame marker");
+        }
+        marker.setManaged(false); // no layout: it sits at the root's corner
+        marker.setMouseTransparent(true);
+        root.getChildren().add(marker);
         tracker = PerformanceTracker.getSceneTracker(scene);
         tracker.setOnPulse(this::pulsed);
         tracker.setOnRenderedFrameTask(this::rendered);
     }
 
     private void pulsed() {
+        marker.setFill(marker.getFill() == Color.TRANSPARENT ? MARKED : Color.TRANSPARENT);
         T note = atPulse.get();
         synchronized (noted) {
             while (noted.size() > 1) {
@@ -66,6 +81,9 @@ final class RenderedFrames<T> {
 
     /** Stops; on the JavaFX thread. */
     void detach() {
+        if (marker.getParent() instanceof Pane root) {
+            root.getChildren().remove(marker);
+        }
         tracker.setOnPulse(null);
         tracker.setOnRenderedFrameTask(null);
     }
